@@ -1,0 +1,39 @@
+package io.colorinbox.api;
+
+import io.colorinbox.inbox.ColorItem;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * Per item, after the route removed every header: checks the item and either turns it into a
+ * rejected result (no call) or sets the request path. The item only ever becomes one encoded path segment.
+ */
+public class ApiCallPreparer implements Processor {
+
+    private final ApiUrlTemplate template;
+
+    public ApiCallPreparer(ApiUrlTemplate template) {
+        this.template = template;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        ColorItem item = message.getBody(ColorItem.class);
+        String problem = item.problem() != null ? item.problem() : ItemRules.problemWith(item.color());
+        if (problem != null) {
+            message.setBody(ColorResult.rejected(item.index(), item.color(), problem));
+            exchange.setProperty(CallProperties.SEND, false);
+            return;
+        }
+        exchange.setProperty(CallProperties.ITEM, item);
+        exchange.setProperty(CallProperties.SEND, true);
+        message.setHeader(Exchange.HTTP_PATH, template.pathFor(item.color()));
+        if (template.rawQuery() != null) {
+            message.setHeader(Exchange.HTTP_RAW_QUERY, template.rawQuery());
+        }
+        message.setBody(null);
+        exchange.setProperty(CallProperties.STARTED, System.nanoTime());
+    }
+}

@@ -1,0 +1,60 @@
+package io.colorinbox.api;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.colorinbox.inbox.ColorItem;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+/** Turns the end of a call, answered or failed, into the item's {@link ColorResult}. */
+public class ApiResultMapper {
+
+    private final ResponseBodies bodies;
+    private final ApiReachability reachability;
+    private final Duration timeout;
+
+    public ApiResultMapper(ResponseBodies bodies, ApiReachability reachability, Duration timeout) {
+        this.bodies = bodies;
+        this.reachability = reachability;
+        this.timeout = timeout;
+    }
+
+    /** After a 2xx answer. */
+    public void answered(Exchange exchange) {
+        reachability.answered();
+        Message message = exchange.getMessage();
+        ColorItem item = exchange.getProperty(CallProperties.ITEM, ColorItem.class);
+        Integer status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        int attempts = 1 + exchange.getProperty(CallProperties.FAILED_ATTEMPTS, 0, Integer.class);
+        message.setBody(new ColorResult(item.index(), item.color(), true, status, elapsedMillis(exchange),
+                attempts, null, bodies.parse(message.getBody(byte[].class))));
+    }
+
+    /** After the last attempt failed (or a failure that is not retried). */
+    public void failed(Exchange exchange) {
+        Message message = exchange.getMessage();
+        ColorItem item = exchange.getProperty(CallProperties.ITEM, ColorItem.class);
+        Throwable failure = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
+        Throwable root = CallErrors.rootOf(failure);
+        Integer status = null;
+        String body = null;
+        if (root instanceof HttpOperationFailedException http) {
+            reachability.answered();
+            status = http.getStatusCode();
+            body = http.getResponseBody();
+        } else if (CallErrors.isUnreachable(failure)) {
+            reachability.unreachable(CallErrors.describe(failure, timeout));
+        }
+        int attempts = exchange.getProperty(CallProperties.FAILED_ATTEMPTS, 1, Integer.class);
+        message.setBody(new ColorResult(item.index(), item.color(), false, status, elapsedMillis(exchange),
+                attempts, CallErrors.describe(failure, timeout), bodies.parse(body)));
+    }
+
+    private static long elapsedMillis(Exchange exchange) {
+        Long started = exchange.getProperty(CallProperties.STARTED, Long.class);
+        return started == null ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+}

@@ -1,0 +1,71 @@
+package io.colorinbox.api;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+
+/** Classifies what went wrong with a call: which failures are worth a retry and how to say each one. */
+public final class CallErrors {
+
+    private CallErrors() {
+    }
+
+    /** The first cause that says something about the call (Camel may wrap it). */
+    public static Throwable rootOf(Throwable e) {
+        Throwable t = e;
+        while (t != null && !(t instanceof HttpOperationFailedException) && !(t instanceof IOException)
+                && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** Connection errors, timeouts, 5xx and 429 are worth another attempt; other 4xx never. */
+    public static boolean isRetryable(Throwable e) {
+        Throwable t = rootOf(e);
+        if (t instanceof HttpOperationFailedException http) {
+            return http.getStatusCode() >= 500 || http.getStatusCode() == 429;
+        }
+        return t instanceof IOException && !(t instanceof UnknownHostException);
+    }
+
+    /** True when the API could not be reached at all (as opposed to answering badly). */
+    public static boolean isUnreachable(Throwable e) {
+        Throwable t = rootOf(e);
+        return t instanceof ConnectException || t instanceof UnknownHostException || t instanceof ConnectTimeoutException;
+    }
+
+    /** A short, secret-free description for the output. */
+    public static String describe(Throwable e, Duration timeout) {
+        Throwable t = rootOf(e);
+        if (t instanceof HttpOperationFailedException http) {
+            return "HTTP " + http.getStatusCode();
+        }
+        if (t instanceof ConnectTimeoutException) {
+            return "timeout: could not connect within " + timeout.toMillis() + " ms";
+        }
+        if (t instanceof SocketTimeoutException) {
+            return "timeout: no answer within " + timeout.toMillis() + " ms";
+        }
+        if (t instanceof ConnectException || t instanceof UnknownHostException) {
+            return "API unreachable: " + t.getMessage();
+        }
+        if (t instanceof NoHttpResponseException) {
+            return "the API closed the connection without answering";
+        }
+        if (t instanceof InterruptedIOException) {
+            return "timeout: " + t.getMessage();
+        }
+        if (t instanceof IOException) {
+            return "I/O error: " + t.getMessage();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}

@@ -1,0 +1,316 @@
+package io.colorinbox.config;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import io.colorinbox.api.ApiUrlTemplate;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.quartz.CronExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every {@code colors.*} setting; config/application.yaml documents each one. A bad value stops the start
+ * with a message naming the key. ({@code colors.inbox.stable-for} lives in {@link InboxProperties}:
+ * {@code colors.inbox} is itself a value.)
+ */
+@Validated
+@ConfigurationProperties(prefix = "colors")
+public class ColorsProperties implements Validator {
+
+    /** Folder watched for list files. */
+    @NotBlank
+    private String inbox = "inbox";
+
+    /** Where inputs go after success; empty means {@code <inbox>/.done}. */
+    private String done = "";
+
+    /** Where unreadable inputs go, with a report beside them; empty means {@code <inbox>/.error}. */
+    private String error = "";
+
+    /** Folder for the result files. */
+    @NotBlank
+    private String outbox = "outbox";
+
+    /** Global bound on API calls in flight, across all files. */
+    @Min(1)
+    @Max(10_000)
+    private int concurrency = 64;
+
+    @Valid
+    private final Files files = new Files();
+
+    @Valid
+    private final Poll poll = new Poll();
+
+    @Valid
+    private final Api api = new Api();
+
+    @Valid
+    private final Shutdown shutdown = new Shutdown();
+
+    @Valid
+    private final Progress progress = new Progress();
+
+    /** Checks that need code; Spring Boot calls this because the class is its own {@link Validator}. */
+    @Override
+    public boolean supports(Class<?> type) {
+        return ColorsProperties.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        ColorsProperties p = (ColorsProperties) target;
+        try {
+            ApiUrlTemplate.parse(p.api.url);
+        } catch (IllegalArgumentException e) {
+            errors.rejectValue("api.url", "invalid", e.getMessage());
+        }
+        String cron = p.poll.cron;
+        if (cron != null && !cron.isBlank() && !CronExpression.isValidExpression(cron)) {
+            errors.rejectValue("poll.cron", "invalid",
+                    "is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]), e.g. '0 0 2 * * ?'");
+        }
+        for (String name : p.api.headers.keySet()) {
+            if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+                errors.rejectValue("api.headers", "invalid", "'" + name + "' is not a valid HTTP header name");
+            }
+        }
+    }
+
+    public String getInbox() {
+        return inbox;
+    }
+
+    public void setInbox(String inbox) {
+        this.inbox = inbox;
+    }
+
+    public String getDone() {
+        return done;
+    }
+
+    public void setDone(String done) {
+        this.done = done;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public void setError(String error) {
+        this.error = error;
+    }
+
+    public String getOutbox() {
+        return outbox;
+    }
+
+    public void setOutbox(String outbox) {
+        this.outbox = outbox;
+    }
+
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    public void setConcurrency(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    public Files getFiles() {
+        return files;
+    }
+
+    public Poll getPoll() {
+        return poll;
+    }
+
+    public Api getApi() {
+        return api;
+    }
+
+    public Shutdown getShutdown() {
+        return shutdown;
+    }
+
+    public Progress getProgress() {
+        return progress;
+    }
+
+    /** Progress lines for long files. */
+    public static class Progress {
+
+        @NotNull
+        @DurationMin(millis = 100)
+        private Duration interval = Duration.ofSeconds(5);
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+    }
+
+    /** How many list files are worked on at once (they share the one concurrency bound). */
+    public static class Files {
+
+        @Min(1)
+        @Max(64)
+        private int parallel = 4;
+
+        public int getParallel() {
+            return parallel;
+        }
+
+        public void setParallel(int parallel) {
+            this.parallel = parallel;
+        }
+    }
+
+    public static class Poll {
+
+        @NotNull
+        @DurationMin(millis = 1)
+        @DurationUnit(java.time.temporal.ChronoUnit.MILLIS)
+        private Duration delay = Duration.ofMillis(50);
+
+        /** Quartz cron expression; when set, the inbox is polled on this schedule only. */
+        private String cron = "";
+
+        public Duration getDelay() {
+            return delay;
+        }
+
+        public void setDelay(Duration delay) {
+            this.delay = delay;
+        }
+
+        public String getCron() {
+            return cron;
+        }
+
+        public void setCron(String cron) {
+            this.cron = cron;
+        }
+    }
+
+    public static class Api {
+
+        /** URL template; {color} is replaced by the item, percent-encoded as one path segment. */
+        @NotBlank
+        private String url = "http://127.0.0.1:8080/api/colors/{color}";
+
+        /** Bound on each attempt (connect, wait for a pooled connection, wait for the answer). */
+        @NotNull
+        @DurationMin(millis = 1)
+        @DurationUnit(java.time.temporal.ChronoUnit.MILLIS)
+        private Duration timeout = Duration.ofSeconds(10);
+
+        /** Extra attempts after the first, for connection errors, timeouts, 5xx and 429. */
+        @Min(0)
+        @Max(10)
+        private int retries = 2;
+
+        /** First retry delay; doubles per retry, with jitter. */
+        @NotNull
+        @DurationMin(millis = 0)
+        private Duration backoff = Duration.ofMillis(200);
+
+        /** Cap on any single retry delay, including a server's Retry-After. */
+        @NotNull
+        @DurationMin(millis = 0)
+        private Duration maxBackoff = Duration.ofSeconds(10);
+
+        /** Requests per second across all files; 0 = unlimited. */
+        @Min(0)
+        private double rateLimit = 0;
+
+        /** Headers sent with every call (e.g. an API key from an environment variable); never logged. */
+        private Map<String, String> headers = new LinkedHashMap<>();
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public int getRetries() {
+            return retries;
+        }
+
+        public void setRetries(int retries) {
+            this.retries = retries;
+        }
+
+        public Duration getBackoff() {
+            return backoff;
+        }
+
+        public void setBackoff(Duration backoff) {
+            this.backoff = backoff;
+        }
+
+        public Duration getMaxBackoff() {
+            return maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+        }
+
+        public double getRateLimit() {
+            return rateLimit;
+        }
+
+        public void setRateLimit(double rateLimit) {
+            this.rateLimit = rateLimit;
+        }
+
+        public Map<String, String> getHeaders() {
+            return headers;
+        }
+
+        public void setHeaders(Map<String, String> headers) {
+            this.headers = headers;
+        }
+    }
+
+    public static class Shutdown {
+
+        /** How long a stop waits for files in progress; unfinished files stay in the inbox. */
+        @NotNull
+        @DurationMin(millis = 0)
+        private Duration timeout = Duration.ofSeconds(30);
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.colorinbox.config;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code colors.inbox.*}: how files are taken from the inbox. Separate from {@link ColorsProperties}
+ * because {@code colors.inbox} itself is the folder.
+ */
+@Validated
+@ConfigurationProperties(prefix = "colors.inbox")
+public class InboxProperties {
+
+    /**
+     * A file is read only after its size and modification time stayed the same for this long;
+     * protects against writers that write in place. 0 = read as soon as seen.
+     */
+    @NotNull
+    @DurationMin(millis = 0)
+    private Duration stableFor = Duration.ofMillis(100);
+
+    public Duration getStableFor() {
+        return stableFor;
+    }
+
+    public void setStableFor(Duration stableFor) {
+        this.stableFor = stableFor;
+    }
+}

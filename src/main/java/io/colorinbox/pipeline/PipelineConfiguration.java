@@ -1,0 +1,101 @@
+package io.colorinbox.pipeline;
+
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.colorinbox.api.ApiUrlTemplate;
+import io.colorinbox.config.ColorsProperties;
+import io.colorinbox.config.InboxProperties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The beans the route refers to by name, and the values it reads as {@code {{route.*}}}. */
+@Configuration(proxyBeanMethods = false)
+public class PipelineConfiguration {
+
+    @Bean
+    Folders folders(ColorsProperties colors) {
+        return Folders.of(colors);
+    }
+
+    @Bean
+    FileJobs fileJobs(Folders folders, ColorsProperties colors) throws IOException {
+        // the reorder window: a few times the bound, so a slow item pauses its file only after that many results
+        int window = Math.max(256, 4 * colors.getConcurrency());
+        FileJobs jobs = new FileJobs(folders, window, new ObjectMapper());
+        jobs.prepareFolders();
+        return jobs;
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService progressLog(FileJobs jobs, ColorsProperties colors) {
+        long every = colors.getProgress().getInterval().toNanos();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "color-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> jobs.logProgress(every), every, every, TimeUnit.NANOSECONDS);
+        return timer;
+    }
+
+    @Bean
+    ResultWriterAggregationStrategy resultWriterStrategy() {
+        return new ResultWriterAggregationStrategy();
+    }
+
+    @Bean
+    StableFileReadLock stableFileReadLock(InboxProperties inbox) {
+        return new StableFileReadLock(inbox.getStableFor());
+    }
+
+    /**
+     * The split's pool: core = max, so every thread exists (a pool grows past its core only when its
+     * queue is full); its queue never rejects (Camel's -1 would mean no queue at all). The split
+     * queues at most about one task per free thread: its iterator is itself a task of this pool. The API bound itself is the route's throttle; the extra threads run each file's
+     * item iterator, which may wait for its window, so they never take a place from the calls.
+     */
+    @Bean
+    ExecutorService colorCallPool(CamelContext camel, ColorsProperties colors) {
+        int threads = colors.getConcurrency() + colors.getFiles().getParallel() + 1;
+        ThreadPoolProfile profile = new ThreadPoolProfileBuilder("color-call")
+                .poolSize(threads).maxPoolSize(threads).maxQueueSize(Integer.MAX_VALUE)
+                .allowCoreThreadTimeOut(false).rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build();
+        return camel.getExecutorServiceManager().newThreadPool(this, "color-call", profile);
+    }
+
+    @Bean
+    CamelContextConfiguration routeSettings(ColorsProperties colors, Folders folders, ApiUrlTemplate api) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camel) {
+                PropertiesComponent pc = camel.getPropertiesComponent();
+                pc.addInitialProperty("route.inbox", folders.inbox().toString());
+                pc.addInitialProperty("route.poll-delay-ms", String.valueOf(colors.getPoll().getDelay().toMillis()));
+                pc.addInitialProperty("route.poll-cron", colors.getPoll().getCron().strip());
+                pc.addInitialProperty("route.api-base", api.base());
+                pc.addInitialProperty("route.concurrency", String.valueOf(colors.getConcurrency()));
+                pc.addInitialProperty("route.files-parallel", String.valueOf(colors.getFiles().getParallel()));
+                var shutdown = camel.getShutdownStrategy();
+                shutdown.setTimeUnit(TimeUnit.MILLISECONDS);
+                shutdown.setTimeout(Math.max(1, colors.getShutdown().getTimeout().toMillis()));
+                shutdown.setShutdownNowOnTimeout(true);
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camel) {
+                // nothing to do once started
+            }
+        };
+    }
+}

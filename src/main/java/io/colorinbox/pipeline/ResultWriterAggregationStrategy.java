@@ -1,0 +1,50 @@
+package io.colorinbox.pipeline;
+
+import io.colorinbox.api.CallProperties;
+import io.colorinbox.api.ColorResult;
+import io.colorinbox.inbox.ColorItem;
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Exchange;
+
+/**
+ * Hands each item's result to its file's ordered writer and keeps the file's exchange as it was.
+ * Stateless: everything per file lives in the {@link FileJob} carried by the exchange.
+ */
+public class ResultWriterAggregationStrategy implements AggregationStrategy {
+
+    @Override
+    public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
+        return aggregate(oldExchange, newExchange, null);
+    }
+
+    @Override
+    public Exchange aggregate(Exchange oldExchange, Exchange newExchange, Exchange inputExchange) {
+        Exchange keep = inputExchange != null ? inputExchange : oldExchange;
+        if (newExchange == null) {
+            return keep;
+        }
+        FileJob job = newExchange.getProperty(FileJobs.JOB, FileJob.class);
+        if (job != null) {
+            job.accept(resultOf(newExchange));
+        }
+        return keep != null ? keep : newExchange;
+    }
+
+    /** The item's result; an unexpected failure still becomes a result, so the file completes. */
+    private static ColorResult resultOf(Exchange item) {
+        Object body = item.getMessage().getBody();
+        if (item.getException() == null && body instanceof ColorResult result) {
+            return result;
+        }
+        ColorItem colorItem = item.getProperty(CallProperties.ITEM, ColorItem.class);
+        if (colorItem == null && body instanceof ColorItem fromBody) {
+            colorItem = fromBody;
+        }
+        Throwable e = item.getException();
+        item.setException(null);
+        String error = "internal error: " + (e == null ? "no result" : e.getClass().getSimpleName() + ": " + e.getMessage());
+        // the split index equals the item index: both count the list's items from 0
+        int index = colorItem != null ? colorItem.index() : item.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class);
+        return ColorResult.rejected(index, colorItem == null ? null : colorItem.color(), error);
+    }
+}
