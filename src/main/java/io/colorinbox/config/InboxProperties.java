@@ -24,6 +24,17 @@ public class InboxProperties {
     @DurationMin(millis = 0)
     private Duration stableFor = Duration.ofMillis(100);
 
+    /** false = do not watch the inbox at all (e.g. to serve only the demo API). */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     public Duration getStableFor() {
         return stableFor;
     }

@@ -75,7 +75,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    CamelContextConfiguration routeSettings(ColorsProperties colors, Folders folders, ApiUrlTemplate api) {
+    CamelContextConfiguration routeSettings(ColorsProperties colors, InboxProperties inbox, Folders folders,
+                                            ApiUrlTemplate api) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
@@ -83,6 +84,9 @@ public class PipelineConfiguration {
                 pc.addInitialProperty("route.inbox", folders.inbox().toString());
                 pc.addInitialProperty("route.poll-delay-ms", String.valueOf(colors.getPoll().getDelay().toMillis()));
                 pc.addInitialProperty("route.poll-cron", colors.getPoll().getCron().strip());
+                // which inbox route runs: the fixed-delay one, the cron one, or none
+                String polling = !inbox.isEnabled() ? "off" : colors.getPoll().getCron().isBlank() ? "delay" : "cron";
+                pc.addInitialProperty("route.polling", polling);
                 pc.addInitialProperty("route.api-base", api.base());
                 pc.addInitialProperty("route.concurrency", String.valueOf(colors.getConcurrency()));
                 pc.addInitialProperty("route.files-parallel", String.valueOf(colors.getFiles().getParallel()));
