@@ -38,14 +38,23 @@ public class PipelineConfiguration {
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService progressLog(FileJobs jobs, ColorsProperties colors) {
+    ScheduledExecutorService progressLog(FileJobs jobs, ColorsProperties colors, Folders folders) {
+        InboxDirectoryWarnings directories = new InboxDirectoryWarnings(folders.inbox());
         long every = colors.getProgress().getInterval().toNanos();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "color-progress");
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(() -> jobs.logProgress(every), every, every, TimeUnit.NANOSECONDS);
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                jobs.logProgress(every);
+                directories.check();
+            } catch (RuntimeException e) {
+                // a failed round must not end the schedule
+                org.slf4j.LoggerFactory.getLogger(PipelineConfiguration.class).debug("progress log failed", e);
+            }
+        }, every, every, TimeUnit.NANOSECONDS);
         return timer;
     }
 
