@@ -34,7 +34,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class StubColorApi implements AutoCloseable {
 
-    public record Request(String rawPath, String rawQuery, String decodedSegment, Headers headers) {
+    public record Request(String rawPath, String rawQuery, String decodedSegment, Headers headers, long arrivedNanos) {
     }
 
     public static final String PREFIX = "/api/colors/";
@@ -109,7 +109,7 @@ public final class StubColorApi implements AutoCloseable {
             String rawSegment = rawPath.startsWith(PREFIX) ? rawPath.substring(PREFIX.length()) : rawPath;
             String segment = URLDecoder.decode(rawSegment.replace("+", "%2B"), StandardCharsets.UTF_8);
             requests.add(new Request(rawPath, exchange.getRequestURI().getRawQuery(), segment,
-                    exchange.getRequestHeaders()));
+                    exchange.getRequestHeaders(), System.nanoTime()));
             int call = callsByItem.computeIfAbsent(segment, k -> new AtomicInteger()).incrementAndGet();
             if (latencyMillis > 0) {
                 sleep(latencyMillis);
