@@ -1,0 +1,1259 @@
+#!/usr/bin/env python3
+"""color-inbox benchmark (Python 3 standard library only).
+
+Starts a loopback API server (this application's jar in API-only mode, one JVM per API latency)
+and the packaged application as separate processes on free ports, each with its own temp
+inbox/outbox, drops generated list files the safe way (written under a hidden ".name.tmp", then
+renamed into the inbox), measures drop-to-output wall times (time.monotonic() from the rename
+until <outbox>/<stem>.json exists, polled every 3 ms), checks every output, stops everything it
+started and prints a table (text, then Markdown for the README).
+
+The application runs with --colors.inbox.stable-for=0s: the benchmark drops by rename, which is
+safe without the stability wait (the pickup scenario also measures the default 100ms).
+
+    python3 bench/benchmark.py                      # everything (~6 min if the app meets its targets)
+    python3 bench/benchmark.py --scenario seed      # one scenario (repeatable)
+    python3 bench/benchmark.py --quick              # small smoke version
+    python3 bench/benchmark.py --keep               # keep the temp folders and logs
+
+Scenarios: seed, throughput, latency-bound, memory, pickup, many-files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import glob
+import json
+import math
+import os
+import platform
+import random
+import re
+import shlex
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CLK = os.sysconf("SC_CLK_TCK")
+T_START = time.monotonic()
+
+SCENARIOS = ["seed", "throughput", "latency-bound", "memory", "pickup", "many-files"]
+
+DEFAULT_APP_JVM = "-Xss512k -XX:+UseParallelGC"
+DEFAULT_API_JVM = "-Xss512k -XX:+UseParallelGC"
+# The benchmark's API is a stand-in; Tomcat's default closes a keep-alive connection after 100
+# requests, which would make the app reconnect every 100 calls. Unlimited keeps the API cheap.
+DEFAULT_API_ARGS = "--server.tomcat.max-keep-alive-requests=-1"
+
+FALLBACK_NAMES = ["red", "green", "blue", "yellow", "orange", "purple", "black", "white", "gray", "navy",
+                  "teal", "olive", "maroon", "lime", "aqua", "fuchsia", "silver", "coral", "salmon", "gold"]
+NAMES: list[str] = FALLBACK_NAMES
+
+
+class BenchError(Exception):
+    pass
+
+
+def log(msg: str) -> None:
+    print(f"[{time.monotonic() - T_START:7.1f}s] {msg}", flush=True)
+
+
+def fmt_s(x) -> str:
+    return x if isinstance(x, str) else f"{x:.3f} s"
+
+
+def fmt_ms(x) -> str:
+    return x if isinstance(x, str) else f"{x * 1000:.0f} ms"
+
+
+def fmt_int(n) -> str:
+    return f"{n:,}"
+
+
+def tail(path: str, lines: int = 40) -> str:
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, os.SEEK_END)
+            size = f.tell()
+            f.seek(max(0, size - 64 * 1024))
+            data = f.read().decode("utf-8", "replace")
+        return "\n".join(data.splitlines()[-lines:])
+    except OSError as e:
+        return f"(cannot read {path}: {e})"
+
+
+# ---------------------------------------------------------------------------------------------
+# processes
+
+def _child_setup():  # runs in the child between fork and exec
+    os.setsid()  # own session: Ctrl-C in the terminal reaches only the benchmark, which stops it
+    try:  # if the benchmark itself is killed (-9), the kernel sends the child SIGTERM
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
+class Proc:
+    running: list["Proc"] = []
+
+    def __init__(self, name: str, cmd: list[str], cwd: str, log_path: str):
+        self.name, self.cmd, self.log_path = name, cmd, log_path
+        self.log_f = open(log_path, "wb")
+        self.log_f.write((" ".join(shlex.quote(c) for c in cmd) + "\n\n").encode())
+        self.log_f.flush()
+        self.p = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=self.log_f,
+                                  stderr=subprocess.STDOUT, preexec_fn=_child_setup)
+        self.pid = self.p.pid
+        Proc.running.append(self)
+
+    def alive(self) -> bool:
+        return self.p.poll() is None
+
+    def stop(self, timeout: float = 15.0) -> None:
+        try:
+            if self.p.poll() is None:
+                self.p.send_signal(signal.SIGTERM)
+                try:
+                    self.p.wait(timeout)
+                except subprocess.TimeoutExpired:
+                    log(f"{self.name} (pid {self.pid}) did not stop within {timeout:.0f} s: SIGKILL")
+                    self.p.kill()
+                    self.p.wait(10)
+        finally:
+            self.log_f.close()
+            if self in Proc.running:
+                Proc.running.remove(self)
+
+    @staticmethod
+    def stop_all() -> None:
+        for p in list(reversed(Proc.running)):
+            try:
+                p.stop()
+            except Exception as e:  # keep stopping the others
+                print(f"cannot stop {p.name} (pid {p.pid}): {e}", file=sys.stderr)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http_get(url: str, timeout: float = 2.0):
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+def wait_up(proc: Proc, port: int, timeout: float) -> float:
+    """Polls /actuator/health until UP; seconds from now."""
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        if not proc.alive():
+            raise BenchError(f"{proc.name} exited with {proc.p.returncode} while starting; log {proc.log_path}:\n"
+                             + tail(proc.log_path))
+        try:
+            status, body = http_get(f"http://127.0.0.1:{port}/actuator/health")
+            if status == 200 and json.loads(body).get("status") == "UP":
+                return time.monotonic() - t0
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.2)
+    raise BenchError(f"{proc.name} not UP after {timeout:.0f} s; log {proc.log_path}:\n" + tail(proc.log_path))
+
+
+# ---------------------------------------------------------------------------------------------
+# measuring: CPU, memory, connections, GC
+
+def proc_cpu(pid: int) -> float:
+    """utime + stime of a process in seconds (all its threads)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            rest = f.read().rsplit(")", 1)[1].split()
+        return (int(rest[11]) + int(rest[12])) / CLK
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def machine_cpu() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine since boot."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    idle = v[3] + (v[4] if len(v) > 4 else 0)
+    busy = v[0] + v[1] + v[2] + sum(v[5:8])  # user nice system irq softirq steal (guest is in user)
+    return busy / CLK, (busy + idle) / CLK
+
+
+def proc_status_kb(pid: int, key: str) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class CpuMeter:
+    """CPU used between start and stop, in cores (CPU seconds per wall second), per labelled pid."""
+
+    def __init__(self, pids: dict[str, int]):
+        self.pids = pids
+        self.t0 = time.monotonic()
+        self.m0 = machine_cpu()
+        self.p0 = {k: proc_cpu(p) for k, p in pids.items()}
+        t = os.times()
+        self.self0 = t.user + t.system
+
+    def stop(self) -> dict:
+        wall = max(1e-6, time.monotonic() - self.t0)
+        m1 = machine_cpu()
+        t = os.times()
+        res = {"wall": wall, "cpu_s": {}, "cores": {}}
+        ours = 0.0
+        for k, p in self.pids.items():
+            d = proc_cpu(p) - self.p0[k]
+            res["cpu_s"][k] = d
+            res["cores"][k] = d / wall
+            ours += d
+        bench = t.user + t.system - self.self0
+        busy = m1[0] - self.m0[0]
+        res["cores"]["bench"] = bench / wall
+        res["cores"]["machine"] = busy / wall
+        res["cores"]["other"] = max(0.0, busy - ours - bench) / wall
+        return res
+
+
+def cpu_text(c: dict) -> str:
+    cores = c["cores"]
+    parts = [f"{k} {cores[k]:.2f}" for k in c["cpu_s"]]
+    return (f"cores busy: machine {cores['machine']:.2f}/{os.cpu_count()} = " + ", ".join(parts)
+            + f", bench {cores['bench']:.2f}, other {cores['other']:.2f}")
+
+
+class Sampler(threading.Thread):
+    """Calls fn every interval seconds in the background and keeps the max (and the last) value."""
+
+    def __init__(self, fn, interval: float):
+        super().__init__(daemon=True)
+        self.fn, self.interval = fn, interval
+        self.max = None
+        self.samples = 0
+        self._stop_ev = threading.Event()
+
+    def run(self):
+        while not self._stop_ev.is_set():
+            try:
+                v = self.fn()
+                if v is not None:
+                    self.samples += 1
+                    self.max = v if self.max is None else max(self.max, v)
+            except Exception:
+                pass
+            self._stop_ev.wait(self.interval)
+
+    def finish(self):
+        self._stop_ev.set()
+        self.join(5)
+        return self.max
+
+
+def established_to(port: int) -> int:
+    """Client-side ESTABLISHED TCP connections to 127.0.0.1:port, i.e. the app's connections to the API."""
+    if shutil.which("ss"):
+        r = subprocess.run(["ss", "-Htn", "state", "established", f"( dport = :{port} )"],
+                           capture_output=True, text=True, timeout=5)
+        return sum(1 for line in r.stdout.splitlines() if line.strip())
+    n = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table) as f:
+                next(f)
+                for line in f:
+                    parts = line.split()
+                    if parts[3] == "01" and int(parts[2].rsplit(":", 1)[1], 16) == port:
+                        n += 1
+        except OSError:
+            pass
+    return n
+
+
+GC_PAUSE = re.compile(r"\bPause\b.*?([0-9]+(?:\.[0-9]+)?)ms\s*$")
+
+
+class GcLog:
+    """Reads the pauses appended to a -Xlog:gc file since the last call."""
+
+    def __init__(self, path: str):
+        self.path, self.offset = path, 0
+
+    def mark(self):
+        self.since()
+
+    def since(self) -> tuple[int, float, float]:
+        try:
+            with open(self.path, "r", errors="replace") as f:
+                f.seek(self.offset)
+                data = f.read()
+                self.offset = f.tell()
+        except OSError:
+            return 0, 0.0, 0.0
+        pauses = [float(m.group(1)) for line in data.splitlines() if (m := GC_PAUSE.search(line))]
+        return len(pauses), sum(pauses), max(pauses, default=0.0)
+
+
+def thread_cpu_ms(jcmd: str | None, pid: int) -> dict[str, float] | None:
+    """CPU ms per thread group (digits folded) from `jcmd PID Thread.print`, or None."""
+    if not jcmd:
+        return None
+    try:
+        r = subprocess.run([jcmd, str(pid), "Thread.print"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    groups: dict[str, float] = {}
+    for line in r.stdout.splitlines():
+        m = re.match(r'^"(.*)"\s.*?\bcpu=([0-9.]+)(ms|s)\b', line)
+        if m:
+            ms = float(m.group(2)) * (1000 if m.group(3) == "s" else 1)
+            name = re.sub(r"\d+", "N", m.group(1))
+            groups[name] = groups.get(name, 0.0) + ms
+    return groups or None
+
+
+def top_snapshot(pids: list[int]) -> str:
+    """Second frame of `top -b -n2 -d1` (the first frame's %CPU is not over a short interval)."""
+    if not shutil.which("top"):
+        return "(top not available)"
+    try:
+        r = subprocess.run(["top", "-b", "-n2", "-d1", "-w", "160", "-p", ",".join(map(str, pids))],
+                           capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return "(top failed)"
+    frames = r.stdout.split("top - ")
+    frame = ("top - " + frames[-1]) if len(frames) > 1 else r.stdout
+    return "\n".join(l for l in frame.splitlines() if l.strip())[:3000]
+
+
+# ---------------------------------------------------------------------------------------------
+# the jar, the API servers, the app
+
+def java_version(java: str) -> str:
+    try:
+        r = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60)
+        lines = [l for l in r.stderr.splitlines() if l.strip()]
+        return " / ".join(lines[:2]) if lines else "?"
+    except OSError as e:
+        return f"? ({e})"
+
+
+class Jar:
+    """A private copy of the jar (a rebuild of target/ during the run cannot disturb it), optionally
+    extracted with a CDS archive (Spring Boot's documented way) so each JVM starts in a few seconds."""
+
+    def __init__(self, src: str, java: str, work: str, cds: bool):
+        self.java = java
+        d = os.path.join(work, "jar")
+        os.makedirs(d, exist_ok=True)
+        self.path = os.path.join(d, "app.jar")
+        shutil.copy2(src, self.path)
+        self.launch = ["-jar", self.path]
+        self.cds_note = "off"
+        if cds:
+            self._prepare_cds(work)
+
+    def _prepare_cds(self, work: str):
+        t0 = time.monotonic()
+        ext = os.path.join(work, "jar", "extracted")
+        jsa = os.path.join(work, "jar", "app.jsa")
+        train = os.path.join(work, "cds-training")
+        os.makedirs(train, exist_ok=True)
+        logp = os.path.join(work, "logs", "cds-training.log")
+        try:
+            with open(logp, "wb") as lf:
+                r = subprocess.run([self.java, "-Djarmode=tools", "-jar", self.path, "extract", "--destination", ext],
+                                   stdout=lf, stderr=subprocess.STDOUT, timeout=180, preexec_fn=_child_setup)
+                app = os.path.join(ext, os.path.basename(self.path))
+                if r.returncode != 0 or not os.path.exists(app):
+                    raise BenchError("jar extract failed")
+                # a training run that starts the context (inbox and demo API on) and exits
+                r = subprocess.run([self.java, f"-XX:ArchiveClassesAtExit={jsa}", "-Dspring.context.exit=onRefresh",
+                                    "-jar", app, "--server.port=0", f"--colors.inbox={train}/inbox",
+                                    f"--colors.outbox={train}/outbox", "--colors.demo.enabled=true"],
+                                   cwd=train, stdout=lf, stderr=subprocess.STDOUT, timeout=300,
+                                   preexec_fn=_child_setup)
+            if not os.path.exists(jsa):
+                raise BenchError(f"no archive written (exit {r.returncode})")
+            self.launch = [f"-XX:SharedArchiveFile={jsa}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", app]
+            self.cds_note = f"on (extracted jar + dynamic CDS archive, prepared in {time.monotonic() - t0:.0f} s)"
+        except (BenchError, OSError, subprocess.TimeoutExpired) as e:
+            self.cds_note = f"off (preparing CDS failed: {e}; see {logp})"
+        log(f"class data sharing: {self.cds_note}")
+
+
+@dataclass(frozen=True)
+class AppKey:
+    concurrency: int
+    latency_ms: int
+    stable_ms: int = 0
+    xmx: str | None = None
+
+    def label(self) -> str:
+        s = f"c{self.concurrency}-lat{self.latency_ms}ms-stable{self.stable_ms}ms"
+        return s + (f"-Xmx{self.xmx}" if self.xmx else "")
+
+
+class ApiServer:
+    def __init__(self, ctx: "Ctx", latency_ms: int):
+        self.latency_ms = latency_ms
+        self.port = free_port()
+        d = os.path.join(ctx.work, f"api-{latency_ms}ms")
+        os.makedirs(d, exist_ok=True)
+        cmd = ([ctx.java] + ctx.api_jvm + ctx.jar.launch
+               + ["--colors.inbox.enabled=false", f"--server.port={self.port}", "--colors.demo.enabled=true",
+                  f"--colors.demo.latency={latency_ms}ms", f"--colors.inbox={d}/inbox", f"--colors.outbox={d}/outbox",
+                  "--management.endpoints.web.exposure.include=health"] + ctx.api_args)
+        log(f"starting API server (latency {latency_ms} ms) on port {self.port}")
+        self.proc = Proc(f"api-{latency_ms}ms", cmd, d, os.path.join(ctx.work, "logs", f"api-{latency_ms}ms.log"))
+        up = wait_up(self.proc, self.port, ctx.args.start_timeout)
+        status, body = http_get(f"http://127.0.0.1:{self.port}/api/colors/{NAMES[0]}", timeout=10)
+        if status != 200:
+            raise BenchError(f"API sanity call answered {status}: {body[:200]!r}")
+        log(f"API server (latency {latency_ms} ms) up in {up:.1f} s, pid {self.proc.pid}")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/colors/{{color}}"
+
+
+class App:
+    def __init__(self, ctx: "Ctx", key: AppKey, api: ApiServer, n: int):
+        self.ctx, self.key, self.api = ctx, key, api
+        self.port = free_port()
+        self.dir = os.path.join(ctx.work, f"app{n}-{key.label()}")
+        self.inbox = os.path.join(self.dir, "inbox")
+        self.outbox = os.path.join(self.dir, "outbox")
+        os.makedirs(self.inbox, exist_ok=True)
+        os.makedirs(self.outbox, exist_ok=True)
+        self.gc = GcLog(os.path.join(self.dir, "gc.log"))
+        jvm = list(ctx.app_jvm) + ([f"-Xmx{key.xmx}"] if key.xmx else []) + [f"-Xlog:gc:file={self.gc.path}"]
+        self.settings = [f"--colors.inbox={self.inbox}", f"--colors.outbox={self.outbox}",
+                         f"--colors.api.url={api.url}", f"--colors.concurrency={key.concurrency}",
+                         f"--server.port={self.port}", "--colors.demo.enabled=false",
+                         f"--colors.inbox.stable-for={key.stable_ms}ms", "--colors.shutdown.timeout=2s"] + ctx.app_args
+        cmd = [ctx.java] + jvm + ctx.jar.launch + self.settings
+        log(f"starting app {key.label()} on port {self.port} (API port {api.port})")
+        self.proc = Proc(f"app-{key.label()}", cmd, self.dir, os.path.join(ctx.work, "logs", f"app{n}-{key.label()}.log"))
+        self.cmdline = cmd
+        self.startup_s = wait_up(self.proc, self.port, ctx.args.start_timeout)
+        self.files_done = 0
+        self.tainted = False
+        log(f"app {key.label()} up in {self.startup_s:.1f} s, pid {self.proc.pid}")
+
+    # -- files --
+    def write_hidden(self, name: str, n: int) -> str:
+        hidden = os.path.join(self.inbox, f".{name}.tmp")
+        off = item_offset(name)
+        L = len(NAMES)
+        with open(hidden, "w", encoding="utf-8", newline="\n") as f:
+            chunk = 50_000
+            for start in range(0, n, chunk):
+                f.write("".join(NAMES[(off + i) % L] + "\n" for i in range(start, min(n, start + chunk))))
+        return hidden
+
+    def rename_in(self, name: str) -> float:
+        """Renames the hidden file into the inbox; returns the monotonic time just before the rename."""
+        t0 = time.monotonic()
+        os.rename(os.path.join(self.inbox, f".{name}.tmp"), os.path.join(self.inbox, name))
+        return t0
+
+    def output(self, name: str) -> str:
+        return os.path.join(self.outbox, os.path.splitext(name)[0] + ".json")
+
+    def _progress_sig(self):
+        sig = []
+        try:
+            with os.scandir(os.path.join(self.outbox, ".tmp")) as it:
+                for e in it:
+                    try:
+                        sig.append((e.name, e.stat().st_size))
+                    except OSError:
+                        pass
+        except OSError:
+            pass
+        return tuple(sorted(sig))
+
+    def wait(self, pending: dict[str, float], expected_s: float) -> dict[str, object]:
+        """Polls every 3 ms until each output exists. Value: seconds from its drop, or 'timeout'/'error'/'app died'.
+        Gives up when nothing progressed (no temp result file grew) for --stall-timeout seconds, or after a
+        generous cap derived from the expected time."""
+        pending = dict(pending)
+        res: dict[str, object] = {}
+        start = time.monotonic()
+        cap = 120 + 10 * expected_s
+        stall = self.ctx.args.stall_timeout
+        last_sig, last_change, next_probe = None, start, start
+        outs = {n: self.output(n) for n in pending}
+        exists = os.path.exists
+        while pending:
+            for name in list(pending):
+                if exists(outs[name]):
+                    res[name] = time.monotonic() - pending.pop(name)
+            if not pending:
+                break
+            now = time.monotonic()
+            if now >= next_probe:
+                next_probe = now + 0.5
+                if not self.proc.alive():
+                    for name in pending:
+                        res[name] = "app died"
+                    log(f"app exited ({self.proc.p.returncode}); log tail:\n{tail(self.proc.log_path)}")
+                    self.tainted = True
+                    break
+                for name in list(pending):
+                    if exists(os.path.join(self.inbox, ".error", name + ".error.txt")):
+                        res[name] = "error"
+                        pending.pop(name)
+                        log(f"{name} was rejected:\n" + tail(os.path.join(self.inbox, ".error", name + ".error.txt")))
+                sig = self._progress_sig()
+                if sig != last_sig:
+                    last_sig, last_change = sig, now
+                if now - last_change > stall or now - start > cap:
+                    why = (f"no progress for {now - last_change:.0f} s" if now - last_change > stall
+                           else f"over the cap of {cap:.0f} s")
+                    for name in pending:
+                        res[name] = "timeout"
+                    log(f"TIMEOUT waiting for {', '.join(pending)} ({why}); app log tail:\n{tail(self.proc.log_path)}")
+                    self.tainted = True
+                    break
+            time.sleep(0.003)
+        return res
+
+    def verify(self, name: str, n: int) -> tuple[bool, str, dict]:
+        return verify_output(self.output(name), name, n)
+
+
+def item_offset(name: str) -> int:
+    return zlib.crc32(name.encode()) % len(NAMES)
+
+
+RESULT_HEAD = re.compile(r'\{"index":(\d+),"color":"((?:[^"\\]|\\.)*)","ok":(true|false)')
+
+
+def verify_output(path: str, name: str, n: int) -> tuple[bool, str, dict]:
+    """Streams the output: the header (source, total, succeeded, failed), then one result per line in input
+    order (index i at position i, the color generated for it, ok). Results of outputs up to 200,000 items
+    are also parsed as JSON one by one; the structure (closing bracket and brace) is checked for all."""
+    off, L = item_offset(name), len(NAMES)
+    full_parse = n <= 200_000
+    ok_count = 0
+    i = 0
+    head_lines = []
+    try:
+        with open(path, "r", encoding="utf-8") as f:
+            for line in f:
+                if line.strip().startswith('"results"'):
+                    break
+                head_lines.append(line)
+            else:
+                return False, "no results array", {}
+            head = json.loads("".join(head_lines).rstrip().rstrip(",") + "}")
+            empty = line.rstrip().endswith("[]")
+            closing = []
+            for line in f if not empty else []:
+                s = line.strip()
+                if not s.startswith("{"):
+                    closing.append(s)
+                    continue
+                if closing:
+                    return False, f"text after the results' end at result {i}", head
+                if s.endswith(","):
+                    s = s[:-1]
+                m = RESULT_HEAD.match(s)
+                if not m:
+                    return False, f"result {i}: unexpected line start {s[:60]!r}", head
+                if int(m.group(1)) != i:
+                    return False, f"result at position {i} has index {m.group(1)} (not in input order)", head
+                if m.group(2) != NAMES[(off + i) % L]:
+                    return False, f"result {i}: color {m.group(2)!r}, expected {NAMES[(off + i) % L]!r}", head
+                if full_parse:
+                    json.loads(s)
+                if m.group(3) == "true":
+                    ok_count += 1
+                i += 1
+            if not empty and [c for c in closing if c] != ["]", "}"]:
+                return False, f"output does not end with ] }} (got {closing[-3:]!r})", head
+    except (OSError, ValueError) as e:
+        return False, f"invalid output: {e}", {}
+    if i != n or head.get("total") != n:
+        return False, f"{i} results, total {head.get('total')}, expected {n}", head
+    if head.get("source") != name:
+        return False, f"source {head.get('source')!r}", head
+    if head.get("succeeded") != ok_count or head.get("failed") != n - ok_count:
+        return False, f"succeeded/failed {head.get('succeeded')}/{head.get('failed')} but {ok_count} ok results", head
+    if ok_count != n:
+        return False, f"{n - ok_count} of {n} items failed", head
+    return True, f"valid, {n:,} results in input order, all ok", head
+
+
+# ---------------------------------------------------------------------------------------------
+# the run: shared servers/apps, results
+
+@dataclass
+class Row:
+    scenario: str
+    figure: str
+    target: str
+    verdict: str
+
+
+@dataclass
+class FileRun:
+    name: str
+    items: int
+    elapsed: object  # float seconds or a failure string
+    cpu: dict | None = None
+    gc: tuple = (0, 0.0, 0.0)
+    valid: bool | None = None
+    check: str = ""
+    head: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return isinstance(self.elapsed, float) and self.valid is not False
+
+    @property
+    def rate(self) -> float:
+        return self.items / self.elapsed if isinstance(self.elapsed, float) and self.elapsed > 0 else 0.0
+
+
+class Ctx:
+    def __init__(self, args, work: str, jar: Jar):
+        self.args, self.work, self.jar, self.java = args, work, jar, args.java
+        self.app_jvm = shlex.split(args.app_jvm)
+        self.api_jvm = shlex.split(args.api_jvm)
+        self.app_args = shlex.split(args.app_args)
+        self.api_args = shlex.split(args.api_args)
+        jdir = os.path.dirname(os.path.realpath(args.java))
+        self.jcmd = os.path.join(jdir, "jcmd") if os.path.exists(os.path.join(jdir, "jcmd")) else shutil.which("jcmd")
+        self.apis: dict[int, ApiServer] = {}
+        self.apps: dict[AppKey, App] = {}
+        self.n_apps = 0
+        self.rows: dict[str, list[Row]] = {s: [] for s in SCENARIOS}
+        self.notes: list[str] = []
+        self.cmdlines: dict[str, list[str]] = {}
+
+    def api(self, latency_ms: int) -> ApiServer:
+        if latency_ms not in self.apis or not self.apis[latency_ms].proc.alive():
+            self.apis[latency_ms] = ApiServer(self, latency_ms)
+            self.cmdlines.setdefault(f"API {latency_ms} ms", self.apis[latency_ms].proc.cmd)
+        return self.apis[latency_ms]
+
+    def app(self, key: AppKey) -> App:
+        a = self.apps.get(key)
+        if a is None or a.tainted or not a.proc.alive():
+            if a is not None:
+                self.stop_app(key)
+            self.n_apps += 1
+            a = self.apps[key] = App(self, key, self.api(key.latency_ms), self.n_apps)
+            self.cmdlines.setdefault(f"app {key.label()}", a.cmdline)
+        return a
+
+    def stop_app(self, key: AppKey):
+        a = self.apps.pop(key, None)
+        if a:
+            log(f"stopping app {key.label()}")
+            a.proc.stop()
+
+    def release(self, keep_apps: set, keep_apis: set):
+        for k in list(self.apps):
+            if k not in keep_apps:
+                self.stop_app(k)
+        for lat in list(self.apis):
+            if lat not in keep_apis:
+                log(f"stopping API server (latency {lat} ms)")
+                self.apis.pop(lat).proc.stop()
+
+    def pids(self, app: App) -> dict[str, int]:
+        return {"app": app.proc.pid, "api": app.api.proc.pid}
+
+    def run_file(self, app: App, name: str, n: int, verify: bool = True, extra: str = "") -> FileRun:
+        """One file: write hidden, rename in, wait for the output, then (untimed) check it."""
+        app.write_hidden(name, n)
+        app.gc.mark()
+        meter = CpuMeter(self.pids(app))
+        t0 = app.rename_in(name)
+        el = app.wait({name: t0}, expected_s(n, app.key))[name]
+        cpu = meter.stop()
+        r = FileRun(name, n, el, cpu, app.gc.since())
+        app.files_done += 1
+        if verify and isinstance(el, float):
+            r.valid, r.check, r.head = app.verify(name, n)
+        log_file_run(r, extra)
+        return r
+
+
+def expected_s(n: int, key: AppKey) -> float:
+    """A generous guess of a file's time, for the hard timeout cap: the latency floor plus 1,000 items/s."""
+    return math.ceil(n / key.concurrency) * key.latency_ms / 1000 + n / 1000
+
+
+def log_file_run(r: FileRun, extra: str = ""):
+    if not isinstance(r.elapsed, float):
+        log(f"  {r.name}: {r.items:,} items -> {r.elapsed.upper()}")
+        return
+    app_cpu = r.cpu["cpu_s"].get("app", 0.0) if r.cpu else 0.0
+    api_cpu = r.cpu["cpu_s"].get("api", 0.0) if r.cpu else 0.0
+    gc_n, gc_ms, gc_max = r.gc
+    check = "" if r.valid is None else ("output OK" if r.valid else f"OUTPUT INVALID: {r.check}")
+    log(f"  {r.name}: {r.items:,} items in {r.elapsed:.3f} s ({r.rate:,.0f} items/s) | {cpu_text(r.cpu)} | "
+        f"CPU/item app {app_cpu / r.items * 1e6:,.0f} us, api {api_cpu / r.items * 1e6:,.0f} us | "
+        f"GC {gc_n} pauses {gc_ms:.0f} ms (max {gc_max:.0f}) | {check}{extra}")
+
+
+def verdict(ok: bool, ratio_text: str = "") -> str:
+    return (("PASS" if ok else "MISS") + (f" ({ratio_text})" if ratio_text else ""))
+
+
+def fail_text(runs: list[FileRun]) -> str | None:
+    for r in runs:
+        if not isinstance(r.elapsed, float):
+            return f"{r.name}: {r.elapsed}"
+        if r.valid is False:
+            return f"{r.name}: invalid output ({r.check})"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# scenarios
+
+@dataclass
+class Plan:
+    seed_items: int = 300
+    seed_runs: int = 3
+    tput_items: int = 20_000
+    tput_concs: tuple = (32, 128, 64)  # 64 last: its app stays up for pickup and many-files (b)
+    tput_runs: int = 3
+    lat_items: int = 20_000
+    lat_runs: int = 3
+    mem_sizes: tuple = (10_000, 100_000, 1_000_000)
+    pickup_files: int = 20
+    many_files: int = 10
+    many_items: int = 300
+    big_items: int = 1_000_000
+    small_items: int = 10
+
+
+QUICK = Plan(seed_runs=1, tput_items=5_000, tput_concs=(64,), tput_runs=1, lat_items=2_560, lat_runs=1,
+             mem_sizes=(10_000, 50_000), pickup_files=5, many_files=3, big_items=50_000)
+
+SEED_KEY = AppKey(300, 1000)
+LAT_KEY = AppKey(256, 50)
+MEM_KEY = AppKey(64, 0, 0, "128m")
+C64_KEY = AppKey(64, 0)
+PICKUP_DEFAULT_KEY = AppKey(64, 0, 100)
+
+
+def sc_seed(ctx: Ctx, plan: Plan):
+    log("== seed: 300 items, API latency 1 s, colors.concurrency=300 (1 warm-up file, median of runs)")
+    app = ctx.app(SEED_KEY)
+    key = app.key
+    floor = math.ceil(plan.seed_items / key.concurrency) * key.latency_ms / 1000
+    target = 1.2 * floor
+    warm = ctx.run_file(app, "seed-warmup.txt", plan.seed_items, extra=" (warm-up)")
+    runs = []
+    for i in range(plan.seed_runs):
+        if app.tainted:
+            break
+        runs.append(ctx.run_file(app, f"seed-{i + 1}.txt", plan.seed_items))
+    rows = ctx.rows["seed"]
+    bad = fail_text(runs) if runs else f"warm-up: {warm.elapsed}"
+    if bad or not runs:
+        rows.append(Row("seed", f"{plan.seed_items} items, c=300, 1 s latency: {bad}", f"floor {floor:.1f} s, target ≤ {target:.1f} s", "FAIL"))
+        return
+    times = [r.elapsed for r in runs]
+    med = statistics.median(times)
+    rows.append(Row("seed", f"{plan.seed_items} items, c=300, 1 s latency: median {med:.3f} s of {len(times)} "
+                            f"({', '.join(f'{t:.3f}' for t in times)}); warm-up {fmt_s(warm.elapsed)}",
+                    f"floor {floor:.1f} s, target ≤ {target:.1f} s",
+                    verdict(med <= target, f"{med / floor:.2f}× floor")))
+
+
+def sc_throughput(ctx: Ctx, plan: Plan, later_keys: set):
+    log(f"== throughput: {plan.tput_items:,} items, API latency 0 ms, concurrency {', '.join(map(str, plan.tput_concs))} "
+        f"(cold first file, then median of {plan.tput_runs} warm)")
+    rows = ctx.rows["throughput"]
+    results = []
+    for c in plan.tput_concs:
+        key = AppKey(c, 0)
+        try:
+            app = ctx.app(key)
+        except BenchError as e:
+            log(f"app c={c} failed to start: {e}")
+            rows.append(Row("throughput", f"c={c}: app failed to start", "≥ 10,000 items/s", "FAIL"))
+            continue
+        cold = ctx.run_file(app, f"tput-c{c}-cold.txt", plan.tput_items, extra=" (cold)")
+        warm: list[FileRun] = []
+        threads_before = thread_cpu_ms(ctx.jcmd, app.proc.pid) if not app.tainted else None
+        api_threads_before = thread_cpu_ms(ctx.jcmd, app.api.proc.pid) if not app.tainted else None
+        top_holder = {}
+        for i in range(plan.tput_runs):
+            if app.tainted:
+                break
+            top_t = None
+            if i == 0:  # a `top` sample taken during the first warm file
+                def snap():
+                    time.sleep(0.3)
+                    top_holder["top"] = top_snapshot([app.proc.pid, app.api.proc.pid])
+                top_t = threading.Thread(target=snap, daemon=True)
+                top_t.start()
+            warm.append(ctx.run_file(app, f"tput-c{c}-{i + 1}.txt", plan.tput_items))
+            if top_t:
+                top_t.join(15)
+        threads_after = thread_cpu_ms(ctx.jcmd, app.proc.pid) if not app.tainted else None
+        api_threads_after = thread_cpu_ms(ctx.jcmd, app.api.proc.pid) if not app.tainted else None
+        if "top" in top_holder:
+            log("  top during the first warm file (1 s sample):\n    " + top_holder["top"].replace("\n", "\n    "))
+        bad = fail_text([cold] + warm)
+        if bad or not warm:
+            rows.append(Row("throughput", f"c={c}: {bad or 'no warm run'}", "≥ 10,000 items/s", "FAIL"))
+        else:
+            med = statistics.median(r.elapsed for r in warm)
+            rate = plan.tput_items / med
+            app_us = statistics.median(r.cpu["cpu_s"]["app"] / r.items * 1e6 for r in warm)
+            api_us = statistics.median(r.cpu["cpu_s"]["api"] / r.items * 1e6 for r in warm)
+            busy = statistics.median(r.cpu["cores"]["machine"] for r in warm)
+            other = statistics.median(r.cpu["cores"]["other"] for r in warm)
+            gc_ms = sum(r.gc[1] for r in warm) / len(warm)
+            results.append((rate, c, cold, med, app_us, api_us, busy, other, gc_ms))
+            ctx.notes.append(f"throughput c={c}: warm median {med:.3f} s; CPU per item app {app_us:.0f} us + API {api_us:.0f} us; "
+                             f"machine busy {busy:.2f} of {os.cpu_count()} cores (other processes {other:.2f}); "
+                             f"GC pauses {gc_ms:.0f} ms per file")
+            for label, before, after in (("app", threads_before, threads_after), ("API", api_threads_before, api_threads_after)):
+                if before and after:
+                    total_items = sum(r.items for r in warm)
+                    diff = {k: after.get(k, 0.0) - before.get(k, 0.0) for k in after}
+                    top = sorted(diff.items(), key=lambda kv: -kv[1])[:6]
+                    txt = "; ".join(f"{k} {v / total_items * 1000:.0f} us" for k, v in top if v > 0)
+                    log(f"  {label} CPU per item by thread group (jcmd Thread.print, warm files): {txt}")
+                    ctx.notes.append(f"throughput c={c} {label} CPU/item by thread group: {txt}")
+        if key not in later_keys:
+            ctx.stop_app(key)
+    if results:
+        best = max(results)
+        for rate, c, cold, med, app_us, api_us, busy, other, gc_ms in sorted(results, key=lambda r: r[1]):
+            mark = " ← best" if c == best[1] else ""
+            rows.append(Row("throughput",
+                            f"{plan.tput_items:,} items, 0 ms, c={c}: cold {fmt_s(cold.elapsed)}; warm median {med:.3f} s "
+                            f"= {rate:,.0f} items/s (app {app_us:.0f} + API {api_us:.0f} us CPU/item, "
+                            f"{busy:.2f}/{os.cpu_count()} cores busy){mark}",
+                            "≥ 10,000 items/s", verdict(rate >= 10_000, f"{rate / 10_000:.2f}× target")))
+
+
+def sc_latency_bound(ctx: Ctx, plan: Plan):
+    key = LAT_KEY
+    n = plan.lat_items
+    floor = math.ceil(n / key.concurrency) * key.latency_ms / 1000
+    target = 1.3 * floor
+    log(f"== latency-bound: {n:,} items, API latency 50 ms, concurrency 256 (1 warm-up file, median of {plan.lat_runs})")
+    app = ctx.app(key)
+    warm = ctx.run_file(app, "lat-warmup.txt", n, extra=" (warm-up, cold JVM)")
+    runs = []
+    for i in range(plan.lat_runs):
+        if app.tainted:
+            break
+        runs.append(ctx.run_file(app, f"lat-{i + 1}.txt", n))
+    bad = fail_text([warm] + runs)
+    if bad or not runs:
+        ctx.rows["latency-bound"].append(Row("latency-bound", f"{n:,} items: {bad}", f"floor {floor:.2f} s", "FAIL"))
+        return
+    med = statistics.median(r.elapsed for r in runs)
+    ctx.rows["latency-bound"].append(Row(
+        "latency-bound",
+        f"{n:,} items, 50 ms, c=256: median {med:.3f} s of {len(runs)} ({', '.join(f'{r.elapsed:.3f}' for r in runs)}); "
+        f"warm-up {fmt_s(warm.elapsed)}; {n / med:,.0f} items/s",
+        f"floor {floor:.2f} s, target ≤ {target:.2f} s", verdict(med <= target, f"{med / floor:.2f}× floor")))
+
+
+def sc_memory(ctx: Ctx, plan: Plan):
+    log(f"== memory: app with -Xmx128m, concurrency 64, latency 0 ms, files of {', '.join(f'{s:,}' for s in plan.mem_sizes)} items")
+    app = ctx.app(MEM_KEY)
+    pid = app.proc.pid
+    time.sleep(1.0)
+    idle_rss = proc_status_kb(pid, "VmRSS") / 1024
+    log(f"  app RSS idle after start: {idle_rss:.0f} MiB")
+    rows = ctx.rows["memory"]
+    for n in plan.mem_sizes:
+        if app.tainted:
+            rows.append(Row("memory", f"{n:,} items: skipped (app failed before)", "completes, ordered", "FAIL"))
+            continue
+        rss = Sampler(lambda: proc_status_kb(pid, "VmRSS"), 0.05)
+        rss.start()
+        r = ctx.run_file(app, f"mem-{n}.txt", n, verify=False)
+        peak = (rss.finish() or 0) / 1024
+        if isinstance(r.elapsed, float):
+            t = time.monotonic()
+            r.valid, r.check, r.head = app.verify(r.name, n)
+            log(f"  mem-{n}: check took {time.monotonic() - t:.1f} s: {r.check}")
+        if isinstance(r.elapsed, float) and r.valid:
+            rows.append(Row("memory", f"{n:,} items (-Xmx128m, c=64): peak RSS {peak:.0f} MiB, {fmt_s(r.elapsed)}, "
+                                      f"{r.rate:,.0f} items/s, GC {r.gc[0]} pauses {r.gc[1]:.0f} ms",
+                            "completes, valid JSON in input order", "PASS (ordered, all ok)"))
+        else:
+            rows.append(Row("memory", f"{n:,} items: {r.elapsed if not isinstance(r.elapsed, float) else r.check}; "
+                                      f"peak RSS {peak:.0f} MiB", "completes, valid JSON in input order", "FAIL"))
+        log(f"  mem-{n}: peak RSS {peak:.0f} MiB ({rss.samples} samples at 50 ms)")
+    hwm = proc_status_kb(pid, "VmHWM") / 1024
+    ctx.notes.append(f"memory: app RSS idle {idle_rss:.0f} MiB after start; VmHWM over the whole scenario {hwm:.0f} MiB")
+
+
+def percentile(values: list[float], p: float) -> float:
+    s = sorted(values)
+    return s[max(0, math.ceil(p / 100 * len(s)) - 1)]
+
+
+def sc_pickup(ctx: Ctx, plan: Plan, later_keys: set):
+    rng = random.Random(42)
+    rows = ctx.rows["pickup"]
+    for key in (C64_KEY, PICKUP_DEFAULT_KEY):
+        log(f"== pickup: {plan.pickup_files} files of 1 item, one at a time, colors.poll.delay=50ms (default), "
+            f"stable-for={key.stable_ms}ms, latency 0 ms")
+        app = ctx.app(key)
+        if app.files_done == 0:
+            ctx.run_file(app, f"pickup-s{key.stable_ms}-warmup.txt", 1, extra=" (warm-up, not counted)")
+        times = []
+        failed = None
+        for i in range(plan.pickup_files):
+            if app.tainted:
+                break
+            time.sleep(rng.uniform(0, 0.1))  # a random phase against the poll timer
+            name = f"pickup-s{key.stable_ms}-{i + 1:02d}.txt"
+            app.write_hidden(name, 1)
+            t0 = app.rename_in(name)
+            el = app.wait({name: t0}, 1)[name]
+            if not isinstance(el, float):
+                failed = f"{name}: {el}"
+                break
+            ok, msg, _ = app.verify(name, 1)
+            if not ok:
+                failed = f"{name}: {msg}"
+                break
+            times.append(el)
+            log(f"  {name}: {el * 1000:.0f} ms")
+        what = "stable-for 0 ms (benchmark default)" if key.stable_ms == 0 else "stable-for 100 ms (app default)"
+        if failed or not times:
+            rows.append(Row("pickup", f"{what}: {failed}", "p50 ≤ 200 ms", "FAIL"))
+        else:
+            p50, p90 = statistics.median(times), percentile(times, 90)
+            rows.append(Row("pickup", f"{what}, poll.delay 50 ms: p50 {p50 * 1000:.0f} ms, p90 {p90 * 1000:.0f} ms, "
+                                      f"max {max(times) * 1000:.0f} ms ({len(times)} files of 1 item)",
+                            "p50 ≤ 200 ms", verdict(p50 <= 0.2, f"{p50 / 0.2:.2f}× target")))
+        if key not in later_keys:
+            ctx.stop_app(key)
+
+
+def sc_many_files_a(ctx: Ctx, plan: Plan):
+    key = SEED_KEY
+    n, k = plan.many_items, plan.many_files
+    floor = math.ceil(n * k / key.concurrency) * key.latency_ms / 1000
+    target = floor + 1.0
+    log(f"== many-files (a): {k} files of {n} items dropped together, API latency 1 s, concurrency 300")
+    app = ctx.app(key)
+    if app.files_done == 0:
+        ctx.run_file(app, "many-warmup.txt", n, extra=" (warm-up, not counted)")
+    names = [f"many-{i + 1:02d}.txt" for i in range(k)]
+    for nm in names:
+        app.write_hidden(nm, n)
+    port = app.api.port
+    before = established_to(port)
+    conns = Sampler(lambda: established_to(port), 0.02)
+    conns.start()
+    meter = CpuMeter(ctx.pids(app))
+    app.gc.mark()
+    t0s = {nm: app.rename_in(nm) for nm in names}
+    spread = max(t0s.values()) - min(t0s.values())
+    first = min(t0s.values())
+    res = app.wait(t0s, expected_s(n * k, key))
+    cpu = meter.stop()
+    max_conn = conns.finish()
+    rows = ctx.rows["many-files"]
+    bad = next((f"{nm}: {v}" for nm, v in res.items() if not isinstance(v, float)), None)
+    if not bad:
+        for nm in names:
+            ok, msg, _ = app.verify(nm, n)
+            if not ok:
+                bad = f"{nm}: {msg}"
+                break
+    if bad:
+        rows.append(Row("many-files", f"(a) {k}×{n} items: {bad}", f"≤ {target:.0f} s", "FAIL"))
+        return
+    total = max(t0s[nm] + res[nm] for nm in names) - first
+    per = sorted(res[nm] for nm in names)
+    log(f"  {k} files renamed within {spread * 1000:.1f} ms; last output {total:.3f} s after the first drop; "
+        f"per file {per[0]:.2f}..{per[-1]:.2f} s | {cpu_text(cpu)} | max established app→API connections "
+        f"{max_conn} ({conns.samples} samples at 20 ms; {before} before the drop)")
+    avg_in_flight = n * k * key.latency_ms / 1000 / total
+    rows.append(Row("many-files", f"(a) {k} files × {n} items together, 1 s latency, c=300: last output after {total:.3f} s "
+                                  f"(renamed within {spread * 1000:.0f} ms; files done after {per[0]:.1f}..{per[-1]:.1f} s)",
+                    f"floor {floor:.0f} s, target ≤ {target:.0f} s", verdict(total <= target, f"{total / floor:.2f}× floor")))
+    rows.append(Row("many-files", f"(a) max ESTABLISHED app→API TCP connections (ss, every 20 ms): {max_conn}; "
+                                  f"avg calls in flight = items×latency/time = {avg_in_flight:.0f}",
+                    "≤ 300 (the bound)", "PASS" if max_conn is not None and max_conn <= key.concurrency else "FAIL"))
+
+
+def sc_many_files_b(ctx: Ctx, plan: Plan):
+    key = C64_KEY
+    log(f"== many-files (b): a {plan.big_items:,}-item file, 1 s later a {plan.small_items}-item file, latency 0 ms, concurrency 64")
+    app = ctx.app(key)
+    if app.files_done == 0:
+        ctx.run_file(app, "big-warmup.txt", 5_000, extra=" (warm-up, not counted)")
+    big, small = "big.txt", "small.txt"
+    app.write_hidden(big, plan.big_items)
+    app.write_hidden(small, plan.small_items)
+    meter = CpuMeter(ctx.pids(app))
+    app.gc.mark()
+    t_big = app.rename_in(big)
+    time.sleep(1.0)
+    t_small = app.rename_in(small)
+    res_small = app.wait({small: t_small}, 10)
+    el_small = res_small[small]
+    log(f"  {small} ({plan.small_items} items, dropped {t_small - t_big:.2f} s after {big}): {fmt_s(el_small)}")
+    res_big = app.wait({big: t_big}, expected_s(plan.big_items, key)) if not app.tainted else {big: "skipped"}
+    el_big = res_big[big]
+    cpu = meter.stop()
+    rb = FileRun(big, plan.big_items, el_big, cpu, app.gc.since())
+    if isinstance(el_big, float):
+        rb.valid, rb.check, rb.head = app.verify(big, plan.big_items)
+    log_file_run(rb)
+    small_ok = isinstance(el_small, float) and app.verify(small, plan.small_items)[0]
+    rows = ctx.rows["many-files"]
+    rows.append(Row("many-files", f"(b) {plan.small_items}-item file dropped 1 s after a {plan.big_items:,}-item file: "
+                                  f"{fmt_s(el_small)} drop-to-output",
+                    "a few seconds (≤ 5 s)",
+                    verdict(small_ok and el_small <= 5.0) if isinstance(el_small, float) else "FAIL"))
+    rows.append(Row("many-files", f"(b) the {plan.big_items:,}-item file meanwhile: {fmt_s(el_big)} "
+                                  f"({rb.rate:,.0f} items/s){'; ' + rb.check if rb.valid is not None else ''}",
+                    "completes, valid", "PASS" if rb.ok else "FAIL"))
+
+
+# ---------------------------------------------------------------------------------------------
+# main
+
+def cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "?"
+
+
+def mem_total_gib() -> float:
+    return proc_status_like("/proc/meminfo", "MemTotal") / 1024 / 1024
+
+
+def proc_status_like(path: str, key: str) -> int:
+    try:
+        with open(path) as f:
+            for line in f:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def background_load(seconds: float = 1.0) -> float:
+    b0 = machine_cpu()[0]
+    time.sleep(seconds)
+    return (machine_cpu()[0] - b0) / seconds
+
+
+def find_jar(args) -> str:
+    if args.jar:
+        if not os.path.isfile(args.jar):
+            raise BenchError(f"no jar at {args.jar}")
+        return args.jar
+    pattern = os.path.join(ROOT, "target", "*.jar")
+    jars = [j for j in glob.glob(pattern) if not j.endswith((".original", "-sources.jar", "-javadoc.jar"))]
+    if not jars:
+        log(f"no jar in {ROOT}/target: building it (mvn -o -q package -DskipTests)")
+        r = subprocess.run(["mvn", "-o", "-q", "package", "-DskipTests"], cwd=ROOT, timeout=900)
+        jars = [j for j in glob.glob(pattern) if not j.endswith(".original")]
+        if r.returncode != 0 or not jars:
+            raise BenchError("the build failed; build the jar yourself or pass --jar")
+    return max(jars, key=os.path.getmtime)
+
+
+def load_names(jar: str):
+    global NAMES
+    try:
+        with zipfile.ZipFile(jar) as z:
+            text = z.read("BOOT-INF/classes/css-colors.csv").decode()
+        names = [l.split(",")[0].strip() for l in text.splitlines() if l.strip() and not l.startswith("#")]
+        if len(names) >= 20:
+            NAMES = names
+    except (KeyError, OSError, zipfile.BadZipFile):
+        pass
+
+
+def print_table(rows: list[Row], machine: str, notes_md: list[str]):
+    headers = ("scenario", "figure", "floor or target", "ratio / verdict")
+    table = [headers] + [(r.scenario, r.figure, r.target, r.verdict) for r in rows]
+    widths = [max(len(t[i]) for t in table) for i in range(4)]
+    widths[1] = min(widths[1], 120)
+    print()
+    print(machine)
+    line = "+".join("-" * (w + 2) for w in widths)
+    print(line)
+    for j, t in enumerate(table):
+        print(" | ".join(t[i].ljust(widths[i]) for i in range(4)))
+        if j == 0:
+            print(line)
+    print(line)
+    print()
+    print("Markdown:")
+    print()
+    print(machine.replace("machine:", "**Machine:**", 1))
+    print()
+    print("| " + " | ".join(headers) + " |")
+    print("|" + "|".join("---" for _ in headers) + "|")
+    for r in rows:
+        print("| " + " | ".join(x.replace("|", "\\|") for x in (r.scenario, r.figure, r.target, r.verdict)) + " |")
+    print()
+    for n in notes_md:
+        print(f"- {n}")
+    print()
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scenario", action="append", choices=SCENARIOS, help="run only this scenario (repeatable)")
+    ap.add_argument("--jar", help="the application jar (default: target/*.jar, built if missing)")
+    ap.add_argument("--java", default=None, help="java executable (default: java on PATH / $JAVA_HOME)")
+    ap.add_argument("--quick", action="store_true", help="small smoke version of every scenario")
+    ap.add_argument("--keep", action="store_true", help="keep the temp folders (inputs, outputs, logs)")
+    ap.add_argument("--workdir", default=None, help="parent folder of the temp folder (default: system temp)")
+    ap.add_argument("--app-jvm", default=DEFAULT_APP_JVM, help=f"JVM flags of the app (default: {DEFAULT_APP_JVM!r})")
+    ap.add_argument("--api-jvm", default=DEFAULT_API_JVM, help=f"JVM flags of the API server (default: {DEFAULT_API_JVM!r})")
+    ap.add_argument("--app-args", default="", help="extra application arguments for the app, e.g. '--colors.files.parallel=8'")
+    ap.add_argument("--api-args", default=DEFAULT_API_ARGS, help=f"extra arguments for the API server (default: {DEFAULT_API_ARGS!r})")
+    ap.add_argument("--no-cds", action="store_true", help="run the plain jar (no extracted jar + CDS archive)")
+    ap.add_argument("--start-timeout", type=float, default=240, help="seconds a JVM may take to be UP (default 240)")
+    ap.add_argument("--stall-timeout", type=float, default=60,
+                    help="give up on an output after this many seconds without progress (default 60)")
+    args = ap.parse_args(argv)
+
+    args.java = args.java or (os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME")
+                              else shutil.which("java"))
+    if not args.java or not os.path.exists(args.java):
+        print("no java found; pass --java", file=sys.stderr)
+        return 2
+    selected = args.scenario or SCENARIOS
+    plan = QUICK if args.quick else Plan()
+
+    def on_signal(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+    for s in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(s, on_signal)
+
+    parent = args.workdir or tempfile.gettempdir()
+    os.makedirs(parent, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="color-inbox-bench-", dir=parent)
+    os.makedirs(os.path.join(work, "logs"))
+    ctx = None
+    interrupted = False
+    try:
+        bg = background_load(1.0)
+        jv = java_version(args.java)
+        machine = (f"machine: {os.cpu_count()} cores (os.cpu_count), {cpu_model()}, {mem_total_gib():.0f} GiB RAM, "
+                   f"{jv}, Linux {platform.release()}")
+        log(machine)
+        log(f"work folder: {work}{' (kept)' if args.keep else ''}")
+        if bg > 0.15:
+            log(f"WARNING: other processes keep {bg:.2f} of {os.cpu_count()} cores busy before the start: figures will be noisy")
+        jar_src = find_jar(args)
+        load_names(jar_src)
+        log(f"jar: {jar_src} ({os.path.getsize(jar_src) / 1e6:.0f} MB); {len(NAMES)} color names; "
+            f"scenarios: {', '.join(selected)}{' (quick)' if args.quick else ''}")
+        jar = Jar(jar_src, args.java, work, not args.no_cds)
+        ctx = Ctx(args, work, jar)
+
+        # execution order (the table is printed in the usual order): apps are shared between units and
+        # stopped as soon as no later unit needs them
+        units = []
+        if "seed" in selected:
+            units.append(("seed", {SEED_KEY}, lambda later: sc_seed(ctx, plan)))
+        if "many-files" in selected:
+            units.append(("many-files-a", {SEED_KEY}, lambda later: sc_many_files_a(ctx, plan)))
+        if "latency-bound" in selected:
+            units.append(("latency-bound", {LAT_KEY}, lambda later: sc_latency_bound(ctx, plan)))
+        if "throughput" in selected:
+            units.append(("throughput", {AppKey(c, 0) for c in plan.tput_concs}, lambda later: sc_throughput(ctx, plan, later)))
+        if "pickup" in selected:
+            units.append(("pickup", {C64_KEY, PICKUP_DEFAULT_KEY}, lambda later: sc_pickup(ctx, plan, later)))
+        if "many-files" in selected:
+            units.append(("many-files-b", {C64_KEY}, lambda later: sc_many_files_b(ctx, plan)))
+        if "memory" in selected:
+            units.append(("memory", {MEM_KEY}, lambda later: sc_memory(ctx, plan)))
+
+        for i, (name, keys, fn) in enumerate(units):
+            later = set().union(*[u[1] for u in units[i + 1:]])
+            t = time.monotonic()
+            try:
+                fn(later)
+            except BenchError as e:
+                log(f"{name} failed: {e}")
+                scenario = "many-files" if name.startswith("many-files") else name
+                ctx.rows[scenario].append(Row(scenario, f"{name}: error: {str(e).splitlines()[0][:150]}", "", "FAIL"))
+            log(f"{name} took {time.monotonic() - t:.0f} s")
+            ctx.release(later, {k.latency_ms for k in later})
+    except KeyboardInterrupt as e:
+        interrupted = True
+        log(f"interrupted ({e or 'Ctrl-C'}): stopping everything")
+    except BenchError as e:
+        log(f"error: {e}")
+    finally:
+        Proc.stop_all()
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            log(f"kept: {work} (logs in {work}/logs)")
+    if ctx is None:
+        return 1
+    rows = [r for s in SCENARIOS for r in ctx.rows[s]]
+    total = time.monotonic() - T_START
+    notes = [f"drop-to-output = time.monotonic() from the rename into the inbox until <outbox>/<stem>.json exists "
+             f"(polled every 3 ms); files are written as hidden .name.tmp first, so the app runs with "
+             f"--colors.inbox.stable-for=0s (the pickup scenario also runs the 100ms default)",
+             f"app JVM: {' '.join(ctx.app_jvm)} (+ -Xmx128m in memory); API JVM: {' '.join(ctx.api_jvm)}; "
+             f"API args: {' '.join(ctx.api_args) or '-'}; app args: {' '.join(ctx.app_args) or '-'}; CDS: {jar.cds_note}",
+             f"API: this jar with --colors.inbox.enabled=false, one JVM per latency; app defaults otherwise "
+             f"(poll.delay 50ms, files.parallel 4)",
+             f"total benchmark time {total:.0f} s{' (interrupted)' if interrupted else ''}"] + ctx.notes
+    print_table(rows, machine, notes)
+    print("Command lines:")
+    for label, cmd in ctx.cmdlines.items():
+        print(f"  {label}: {' '.join(shlex.quote(c) for c in cmd)}")
+    return 130 if interrupted else (0 if all(r.verdict.startswith(("PASS", "info")) for r in rows) else 1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
