@@ -331,9 +331,18 @@ def thread_cpu_ms(jcmd: str | None, pid: int) -> dict[str, float] | None:
         m = re.match(r'^"(.*)"\s.*?\bcpu=([0-9.]+)(ms|s)\b', line)
         if m:
             ms = float(m.group(2)) * (1000 if m.group(3) == "s" else 1)
-            name = re.sub(r"\d+", "N", m.group(1))
+            name = group_thread(m.group(1))
             groups[name] = groups.get(name, 0.0) + ms
     return groups or None
+
+
+def group_thread(name: str) -> str:
+    """Folds thread numbers, ports and paths so threads of one pool form one group."""
+    name = re.sub(r"file://\S+", "file:<inbox>", name)
+    name = re.sub(r"http-nio-[0-9.]+-\d+-", "http-nio-", name)
+    name = re.sub(r"#\d+", "#N", name)
+    name = re.sub(r"\(camel-\d+\)", "(camel)", name)
+    return re.sub(r"\d+$", "N", name)
 
 
 def top_snapshot(pids: list[int]) -> str:
@@ -657,6 +666,35 @@ class Ctx:
         self.rows: dict[str, list[Row]] = {s: [] for s in SCENARIOS}
         self.notes: list[str] = []
         self.cmdlines: dict[str, list[str]] = {}
+        self.current = ""
+        self.other_load: dict[str, list[float]] = {}
+
+    def note_cpu(self, cpu: dict | None):
+        if cpu and cpu["wall"] >= 0.5:
+            self.other_load.setdefault(self.current, []).append(cpu["cores"]["other"])
+
+    def our_pids(self) -> list[int]:
+        return [p.pid for p in Proc.running if p.alive()]
+
+    def wait_quiet(self, max_s: float, limit: float = 0.25):
+        """Waits (at most max_s) until processes other than ours use less than `limit` cores for a second."""
+        if max_s <= 0:
+            return
+        t0 = time.monotonic()
+        while True:
+            meter = CpuMeter({str(p): p for p in self.our_pids()})
+            time.sleep(1.0)
+            other = meter.stop()["cores"]["other"]
+            waited = time.monotonic() - t0
+            if other < limit:
+                if waited > 1.5:
+                    log(f"machine quiet after {waited:.0f} s (other processes {other:.2f} cores)")
+                return
+            if waited >= max_s:
+                log(f"other processes still use {other:.2f} cores after waiting {waited:.0f} s: going on (figures may be noisy)")
+                return
+            if int(waited) % 10 == 1:
+                log(f"waiting for a quiet machine: other processes use {other:.2f} cores")
 
     def api(self, latency_ms: int) -> ApiServer:
         if latency_ms not in self.apis or not self.apis[latency_ms].proc.alive():
@@ -701,6 +739,7 @@ class Ctx:
         el = app.wait({name: t0}, expected_s(n, app.key))[name]
         cpu = meter.stop()
         r = FileRun(name, n, el, cpu, app.gc.since())
+        self.note_cpu(cpu)
         app.files_done += 1
         if verify and isinstance(el, float):
             r.valid, r.check, r.head = app.verify(name, n)
@@ -990,6 +1029,7 @@ def sc_many_files_a(ctx: Ctx, plan: Plan):
     first = min(t0s.values())
     res = app.wait(t0s, expected_s(n * k, key))
     cpu = meter.stop()
+    ctx.note_cpu(cpu)
     max_conn = conns.finish()
     rows = ctx.rows["many-files"]
     bad = next((f"{nm}: {v}" for nm, v in res.items() if not isinstance(v, float)), None)
@@ -1036,6 +1076,7 @@ def sc_many_files_b(ctx: Ctx, plan: Plan):
     res_big = app.wait({big: t_big}, expected_s(plan.big_items, key)) if not app.tainted else {big: "skipped"}
     el_big = res_big[big]
     cpu = meter.stop()
+    ctx.note_cpu(cpu)
     rb = FileRun(big, plan.big_items, el_big, cpu, app.gc.since())
     if isinstance(el_big, float):
         rb.valid, rb.check, rb.head = app.verify(big, plan.big_items)
@@ -1156,6 +1197,9 @@ def main(argv=None) -> int:
     ap.add_argument("--app-args", default="", help="extra application arguments for the app, e.g. '--colors.files.parallel=8'")
     ap.add_argument("--api-args", default=DEFAULT_API_ARGS, help=f"extra arguments for the API server (default: {DEFAULT_API_ARGS!r})")
     ap.add_argument("--no-cds", action="store_true", help="run the plain jar (no extracted jar + CDS archive)")
+    ap.add_argument("--quiet-wait", type=float, default=0, metavar="SECONDS",
+                    help="before each scenario wait up to this long until other processes use < 0.25 cores (default 0: "
+                         "do not wait; the load of other processes is reported either way)")
     ap.add_argument("--start-timeout", type=float, default=240, help="seconds a JVM may take to be UP (default 240)")
     ap.add_argument("--stall-timeout", type=float, default=60,
                     help="give up on an output after this many seconds without progress (default 60)")
@@ -1216,6 +1260,8 @@ def main(argv=None) -> int:
 
         for i, (name, keys, fn) in enumerate(units):
             later = set().union(*[u[1] for u in units[i + 1:]])
+            ctx.current = name
+            ctx.wait_quiet(args.quiet_wait)
             t = time.monotonic()
             try:
                 fn(later)
@@ -1247,7 +1293,13 @@ def main(argv=None) -> int:
              f"API args: {' '.join(ctx.api_args) or '-'}; app args: {' '.join(ctx.app_args) or '-'}; CDS: {jar.cds_note}",
              f"API: this jar with --colors.inbox.enabled=false, one JVM per latency; app defaults otherwise "
              f"(poll.delay 50ms, files.parallel 4)",
-             f"total benchmark time {total:.0f} s{' (interrupted)' if interrupted else ''}"] + ctx.notes
+             f"total benchmark time {total:.0f} s{' (interrupted)' if interrupted else ''}"]
+    noisy = {k: statistics.mean(v) for k, v in ctx.other_load.items() if v}
+    if noisy:
+        notes.append("CPU of other processes during the measurements (cores, mean): "
+                     + ", ".join(f"{k} {v:.2f}" for k, v in noisy.items())
+                     + ("  ← WARNING: the machine was shared, figures are noisy" if max(noisy.values()) > 0.25 else ""))
+    notes += ctx.notes
     print_table(rows, machine, notes)
     print("Command lines:")
     for label, cmd in ctx.cmdlines.items():

@@ -218,7 +218,7 @@ class ColorInboxRouteTest {
         Path report = FOLDERS.awaitFile(FOLDERS.error().resolve("broken.json.error.txt"));
         FOLDERS.awaitFile(FOLDERS.error().resolve("binary.txt.error.txt"));
 
-        assertThat(FOLDERS.error().resolve("broken.json")).hasContent("[\"red\",\n \"blue\" \"green\"]");
+        assertThat(FOLDERS.awaitFile(FOLDERS.error().resolve("broken.json"))).hasContent("[\"red\",\n \"blue\" \"green\"]");
         assertThat(Files.readString(report)).contains("invalid JSON").contains("line 2");
         assertThat(Files.readString(FOLDERS.error().resolve("binary.txt.error.txt"))).contains("binary");
         assertThat(FOLDERS.outbox().resolve("broken.json")).doesNotExist();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.InboxFolders;
@@ -56,6 +57,22 @@ class HostileInputTest {
     }
 
     @Test
+    void hiddenAndTempNamesAreLeftAlone() throws IOException {
+        Files.createDirectories(FOLDERS.inbox());
+        for (String name : List.of(".hidden.txt", "upload.txt.part", "export.tmp")) {
+            Files.writeString(FOLDERS.inbox().resolve(name), "red\n");
+        }
+        FOLDERS.drop("visible.txt", "red\n");
+
+        FOLDERS.awaitOutput("visible.json");
+
+        for (String name : List.of(".hidden.txt", "upload.txt.part", "export.tmp")) {
+            assertThat(FOLDERS.inbox().resolve(name)).exists();
+        }
+        assertThat(API.requests()).hasSize(1);
+    }
+
+    @Test
     void whitespaceOnlyIsAnEmptyList() {
         FOLDERS.drop("spaces.txt", "  \n\t\n \r\n");
         assertThat(FOLDERS.awaitOutput("spaces.json").get("total").asInt()).isZero();
@@ -66,7 +83,7 @@ class HostileInputTest {
         FOLDERS.drop("latin1.txt", new byte[] {'r', 'e', 'd', '\n', 'c', 'a', 'f', (byte) 0xE9, '\n'});
         Path report = FOLDERS.awaitFile(FOLDERS.error().resolve("latin1.txt.error.txt"));
         assertThat(Files.readString(report)).contains("not valid UTF-8").contains("line 2");
-        assertThat(FOLDERS.error().resolve("latin1.txt")).exists();
+        FOLDERS.awaitFile(FOLDERS.error().resolve("latin1.txt"));
     }
 
     @Test
@@ -176,7 +193,8 @@ class HostileInputTest {
         Path report = FOLDERS.awaitFile(FOLDERS.error().resolve("link.txt.error.txt"));
 
         assertThat(Files.readString(report)).contains("symbolic link");
-        assertThat(Files.isSymbolicLink(FOLDERS.error().resolve("link.txt"))).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.isSymbolicLink(FOLDERS.error().resolve("link.txt")));
+        assertThat(FOLDERS.inbox().resolve("link.txt")).doesNotExist();
         assertThat(outside).hasContent("secret-colors\n");
         assertThat(API.requests()).isEmpty();
     }

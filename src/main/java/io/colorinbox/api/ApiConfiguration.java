@@ -32,6 +32,11 @@ public class ApiConfiguration {
     }
 
     @Bean
+    ApiCallSlots apiCallSlots(ColorsProperties colors) {
+        return new ApiCallSlots(colors.getConcurrency());
+    }
+
+    @Bean
     ApiRateLimiter apiRateLimiter(ColorsProperties colors) {
         return new ApiRateLimiter(colors.getApi().getRateLimit());
     }

@@ -34,10 +34,14 @@ public class ApiResultMapper {
     }
 
     /** After the last attempt failed (or a failure that is not retried). */
-    public void failed(Exchange exchange) {
+    public void failed(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         ColorItem item = exchange.getProperty(CallProperties.ITEM, ColorItem.class);
         Throwable failure = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
+        if (exchange.getContext().isStopping() && isInterruption(failure)) {
+            // not the item's fault: the file must not complete with this as its result
+            throw new InterruptedException("call interrupted by shutdown");
+        }
         Throwable root = CallErrors.rootOf(failure);
         Integer status = null;
         String body = null;
@@ -51,6 +55,16 @@ public class ApiResultMapper {
         int attempts = exchange.getProperty(CallProperties.FAILED_ATTEMPTS, 1, Integer.class);
         message.setBody(new ColorResult(item.index(), item.color(), false, status, elapsedMillis(exchange),
                 attempts, CallErrors.describe(failure, timeout), bodies.parse(body)));
+    }
+
+    private static boolean isInterruption(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+                    && !(t instanceof java.net.SocketTimeoutException)) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
     }
 
     private static long elapsedMillis(Exchange exchange) {

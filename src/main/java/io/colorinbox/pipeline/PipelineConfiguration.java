@@ -71,7 +71,7 @@ public class PipelineConfiguration {
     /**
      * The split's pool: core = max, so every thread exists (a pool grows past its core only when its
      * queue is full); its queue never rejects (Camel's -1 would mean no queue at all). The split
-     * queues at most about one task per free thread: its iterator is itself a task of this pool. The API bound itself is the route's throttle; the extra threads run each file's
+     * queues at most about one task per free thread: its iterator is itself a task of this pool. The API bound itself is apiCallSlots; the extra threads run each file's
      * item iterator, which may wait for its window, so they never take a place from the calls.
      */
     @Bean
@@ -97,7 +97,6 @@ public class PipelineConfiguration {
                 String polling = !inbox.isEnabled() ? "off" : colors.getPoll().getCron().isBlank() ? "delay" : "cron";
                 pc.addInitialProperty("route.polling", polling);
                 pc.addInitialProperty("route.api-base", api.base());
-                pc.addInitialProperty("route.concurrency", String.valueOf(colors.getConcurrency()));
                 pc.addInitialProperty("route.files-parallel", String.valueOf(colors.getFiles().getParallel()));
                 var shutdown = camel.getShutdownStrategy();
                 shutdown.setTimeUnit(TimeUnit.MILLISECONDS);

@@ -23,6 +23,12 @@ public class ResultWriterAggregationStrategy implements AggregationStrategy {
         if (newExchange == null) {
             return keep;
         }
+        if (newExchange.getException() != null && newExchange.getContext().isStopping() && keep != null) {
+            // a forced stop interrupted this item: fail the file so it stays in the inbox for the next
+            // start, rather than write a result that says nothing about the item
+            keep.setException(newExchange.getException());
+            return keep;
+        }
         FileJob job = newExchange.getProperty(FileJobs.JOB, FileJob.class);
         if (job != null) {
             job.accept(resultOf(newExchange));
