@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Memory stays flat in the list's size: 200,000 items go through an application JVM with a 48 MB
- * heap (holding all items and results would need several times that), results in input order.
+ * Memory stays flat in the list's size: 100,000 items go through an application JVM with a 48 MB
+ * heap (holding all results alone would need more than that), results in input order.
  */
 class LargeListMemoryTest {
 
-    static final int ITEMS = 200_000;
+    static final int ITEMS = 100_000;
 
     @TempDir
     Path root;
