@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import io.colorinbox.support.InboxFolders;
-import io.colorinbox.support.StubColorApi;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,9 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @CamelSpringBootTest
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"colors.poll.cron=* * * * * ?", "colors.inbox.stable-for=0s", "colors.demo.enabled=false"})
-class CronPollingTest {
+class CronPollingTest extends LoopbackApiTest {
 
-    static final StubColorApi API = TestSupport.startStub();
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-cron");
 
     @Autowired
@@ -29,14 +26,7 @@ class CronPollingTest {
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
-        registry.add("colors.inbox", () -> FOLDERS.inbox().toString());
-        registry.add("colors.outbox", () -> FOLDERS.outbox().toString());
-        registry.add("colors.api.url", API::urlTemplate);
-    }
-
-    @AfterAll
-    static void stopStub() {
-        API.close();
+        TestSupport.register(registry, FOLDERS, API);
     }
 
     @Test

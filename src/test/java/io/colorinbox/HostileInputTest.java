@@ -15,8 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.StubColorApi;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,26 +32,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"colors.inbox.stable-for=0s", "colors.concurrency=8", "colors.progress.interval=200ms",
             "colors.demo.enabled=false"})
-class HostileInputTest {
+class HostileInputTest extends LoopbackApiTest {
 
-    static final StubColorApi API = TestSupport.startStub();
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-hostile");
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
-        registry.add("colors.inbox", () -> FOLDERS.inbox().toString());
-        registry.add("colors.outbox", () -> FOLDERS.outbox().toString());
-        registry.add("colors.api.url", API::urlTemplate);
-    }
-
-    @AfterAll
-    static void stopStub() {
-        API.close();
-    }
-
-    @BeforeEach
-    void resetStub() {
-        API.reset();
+        TestSupport.register(registry, FOLDERS, API);
     }
 
     @Test

@@ -15,8 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.StubColorApi;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,26 +25,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"colors.inbox.stable-for=2s", "colors.api.rate-limit=20", "colors.concurrency=16",
             "colors.demo.enabled=false"})
-class StableForAndRateLimitTest {
+class StableForAndRateLimitTest extends LoopbackApiTest {
 
-    static final StubColorApi API = TestSupport.startStub();
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-stable");
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
-        registry.add("colors.inbox", () -> FOLDERS.inbox().toString());
-        registry.add("colors.outbox", () -> FOLDERS.outbox().toString());
-        registry.add("colors.api.url", API::urlTemplate);
-    }
-
-    @AfterAll
-    static void stopStub() {
-        API.close();
-    }
-
-    @BeforeEach
-    void resetStub() {
-        API.reset();
+        TestSupport.register(registry, FOLDERS, API);
     }
 
     @Test
