@@ -86,6 +86,10 @@ public class ApiConfiguration {
         http.setRedirectHandlingDisabled(true);
         http.setCopyHeaders(false);
         http.setCookieManagementDisabled(true);
+        // per item, only the status and body are used: skip the work of mapping response headers
+        // (a failure's headers, e.g. Retry-After, come with its exception) and of compression
+        http.setSkipResponseHeaders(true);
+        http.setContentCompressionDisabled(true);
         if (!headers.isEmpty()) {
             http.setHttpClientConfigurer(builder -> builder.setDefaultHeaders(headers));
         }

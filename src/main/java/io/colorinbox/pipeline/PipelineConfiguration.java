@@ -80,7 +80,11 @@ public class PipelineConfiguration {
         ThreadPoolProfile profile = new ThreadPoolProfileBuilder("color-call")
                 .poolSize(threads).maxPoolSize(threads).maxQueueSize(Integer.MAX_VALUE)
                 .allowCoreThreadTimeOut(false).rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build();
-        return camel.getExecutorServiceManager().newThreadPool(this, "color-call", profile);
+        ExecutorService pool = camel.getExecutorServiceManager().newThreadPool(this, "color-call", profile);
+        if (pool instanceof java.util.concurrent.ThreadPoolExecutor executor) {
+            executor.prestartAllCoreThreads(); // the first file should not wait for hundreds of threads to be made
+        }
+        return pool;
     }
 
     @Bean
