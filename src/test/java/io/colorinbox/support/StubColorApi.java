@@ -184,7 +184,8 @@ public final class StubColorApi implements AutoCloseable {
     private static void send(HttpExchange exchange, int status, String body, String type) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
+        // chunked, without Content-Length, as Tomcat/Spring answer JSON: the client must stream the body
+        exchange.sendResponseHeaders(status, 0);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
