@@ -2,6 +2,7 @@ package io.colorinbox.api;
 
 import io.colorinbox.inbox.ColorItem;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
@@ -27,6 +28,10 @@ public class ApiCallPreparer implements Processor {
             exchange.setProperty(CallProperties.SEND, false);
             return;
         }
+        // a split with an aggregation strategy ties the item's stream caches to the file's exchange, which
+        // would keep something per item until the file ends; results are plain objects, so let the
+        // item's own completion clean up
+        exchange.removeProperty(ExchangePropertyKey.STREAM_CACHE_UNIT_OF_WORK);
         exchange.setProperty(CallProperties.ITEM, item);
         exchange.setProperty(CallProperties.SEND, true);
         message.setHeader(Exchange.HTTP_PATH, template.pathFor(item.color()));

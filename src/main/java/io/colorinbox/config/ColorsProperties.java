@@ -169,7 +169,7 @@ public class ColorsProperties implements Validator {
 
         @Min(1)
         @Max(64)
-        private int parallel = 4;
+        private int parallel = 16;
 
         public int getParallel() {
             return parallel;
