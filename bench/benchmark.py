@@ -213,14 +213,7 @@ def machine_cpu() -> tuple[float, float]:
 
 
 def proc_status_kb(pid: int, key: str) -> int:
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith(key + ":"):
-                    return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
+    return proc_status_like(f"/proc/{pid}/status", key)
 
 
 class CpuMeter:
