@@ -1457,7 +1457,7 @@ def main(argv=None) -> int:
              (f"API: bench/StubApi.java (JDK HttpServer, latency on a timer), one JVM per latency; "
               if ctx.args.api == "stub" else
               f"API: this jar's demo API with --colors.inbox.enabled=false, one JVM per latency; ")
-             + "app defaults otherwise (poll.delay 50ms, files.parallel 4)",
+             + "app settings otherwise as in config/application.yaml (poll.delay, files.parallel, ...)",
              f"total benchmark time {total:.0f} s{' (interrupted)' if interrupted else ''}"]
     noisy = {k: statistics.mean(v) for k, v in ctx.other_load.items() if v}
     if noisy:
