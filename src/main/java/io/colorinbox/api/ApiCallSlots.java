@@ -31,8 +31,4 @@ public class ApiCallSlots implements Processor {
         slots.acquire();
         exchange.getExchangeExtension().addOnCompletion(giveBack);
     }
-
-    public int available() {
-        return slots.availablePermits();
-    }
 }

@@ -72,9 +72,4 @@ public final class ApiUrlTemplate {
     public String pathFor(String color) {
         return PathSegmentEncoder.encode(color) + pathSuffix;
     }
-
-    /** The full URL for one item, for logs and reports. */
-    public String urlFor(String color) {
-        return base + pathFor(color) + (rawQuery == null ? "" : "?" + rawQuery);
-    }
 }

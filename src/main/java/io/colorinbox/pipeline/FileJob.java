@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colorinbox.api.ColorResult;
 import io.colorinbox.outbox.OrderedResultWriter;
 
@@ -25,7 +26,7 @@ public final class FileJob {
     private volatile boolean allRead;
 
     FileJob(String source, Path input, String outputName, Path resultsPart, int window,
-            com.fasterxml.jackson.databind.ObjectMapper mapper) throws IOException {
+            ObjectMapper mapper) throws IOException {
         this.source = source;
         this.input = input;
         this.sizeBytes = Files.size(input);

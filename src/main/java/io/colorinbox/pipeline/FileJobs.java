@@ -213,8 +213,4 @@ public class FileJobs {
                     Math.round(seconds));
         }
     }
-
-    public int activeCount() {
-        return active.size();
-    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -52,7 +54,7 @@ public class PipelineConfiguration {
                 directories.check();
             } catch (RuntimeException e) {
                 // a failed round must not end the schedule
-                org.slf4j.LoggerFactory.getLogger(PipelineConfiguration.class).debug("progress log failed", e);
+                LoggerFactory.getLogger(PipelineConfiguration.class).debug("progress log failed", e);
             }
         }, every, every, TimeUnit.NANOSECONDS);
         return timer;
@@ -81,7 +83,7 @@ public class PipelineConfiguration {
                 .poolSize(threads).maxPoolSize(threads).maxQueueSize(Integer.MAX_VALUE)
                 .allowCoreThreadTimeOut(false).rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build();
         ExecutorService pool = camel.getExecutorServiceManager().newThreadPool(this, "color-call", profile);
-        if (pool instanceof java.util.concurrent.ThreadPoolExecutor executor) {
+        if (pool instanceof ThreadPoolExecutor executor) {
             executor.prestartAllCoreThreads(); // the first file should not wait for hundreds of threads to be made
         }
         return pool;
