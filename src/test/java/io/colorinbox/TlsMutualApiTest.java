@@ -1,0 +1,56 @@
+package io.colorinbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.colorinbox.support.HostileApi;
+import io.colorinbox.support.InboxFolders;
+import io.colorinbox.support.TestCertificates;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * An HTTPS API with a private CA that also requires a client certificate (mutual TLS), reached
+ * through the PEM SSL bundle named by colors.api.ssl-bundle, as in the README's example.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"colors.inbox.stable-for=0s", "colors.demo.enabled=false", "colors.concurrency=8",
+            "colors.api.ssl-bundle=color-api"})
+class TlsMutualApiTest {
+
+    static final TestCertificates CERTS = TestCertificates.shared();
+    static final HostileApi API = HostileApi.https(CERTS.serverContext("server"), true);
+    static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-mtls");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("colors.inbox", () -> FOLDERS.inbox().toString());
+        registry.add("colors.outbox", () -> FOLDERS.outbox().toString());
+        registry.add("colors.api.url", API::urlTemplate);
+        registry.add("spring.ssl.bundle.pem.color-api.truststore.certificate", () -> "file:" + CERTS.caPem());
+        registry.add("spring.ssl.bundle.pem.color-api.keystore.certificate", () -> "file:" + CERTS.chainPem("client"));
+        registry.add("spring.ssl.bundle.pem.color-api.keystore.private-key", () -> "file:" + CERTS.keyPem("client"));
+    }
+
+    @AfterAll
+    static void stop() {
+        API.close();
+    }
+
+    @Test
+    void theBundleTrustsThePrivateCaAndSendsTheClientCertificate() {
+        FOLDERS.drop("tls.txt", String.join("\n", IntStream.range(0, 20).mapToObj(i -> "c" + i).toList()));
+
+        JsonNode out = FOLDERS.awaitOutput("tls.json");
+
+        assertThat(out.get("succeeded").asInt()).as(out.toString()).isEqualTo(20);
+        assertThat(out.get("results").get(3).get("response").get("color").asText()).isEqualTo("c3");
+    }
+}
