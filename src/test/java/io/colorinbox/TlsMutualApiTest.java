@@ -2,6 +2,7 @@ package io.colorinbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @CamelSpringBootTest
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"colors.inbox.stable-for=0s", "colors.demo.enabled=false", "colors.concurrency=8",
-            "colors.api.ssl-bundle=color-api"})
+            "colors.api.ssl-bundle=color-api", "colors.api.timeout=2s", "colors.api.retries=0"})
 class TlsMutualApiTest {
 
     static final TestCertificates CERTS = TestCertificates.shared();
@@ -37,6 +38,8 @@ class TlsMutualApiTest {
         registry.add("spring.ssl.bundle.pem.color-api.truststore.certificate", () -> "file:" + CERTS.caPem());
         registry.add("spring.ssl.bundle.pem.color-api.keystore.certificate", () -> "file:" + CERTS.chainPem("client"));
         registry.add("spring.ssl.bundle.pem.color-api.keystore.private-key", () -> "file:" + CERTS.keyPem("client"));
+        // the bundle's options are applied too
+        registry.add("spring.ssl.bundle.pem.color-api.options.enabled-protocols", () -> "TLSv1.3");
     }
 
     @AfterAll
@@ -52,5 +55,16 @@ class TlsMutualApiTest {
 
         assertThat(out.get("succeeded").asInt()).as(out.toString()).isEqualTo(20);
         assertThat(out.get("results").get(3).get("response").get("color").asText()).isEqualTo("c3");
+    }
+
+    @Test
+    void theAttemptDeadlineAlsoCutsATricklingTlsAnswer() {
+        FOLDERS.drop("tls-trickle.txt", "trickle-30\nc1\n");
+
+        JsonNode results = FOLDERS.awaitOutput("tls-trickle.json", Duration.ofSeconds(30)).get("results");
+
+        assertThat(results.get(0).get("error").asText()).isEqualTo("timeout: no complete answer within 2000 ms");
+        assertThat(results.get(0).get("durationMs").asLong()).isBetween(2000L, 2000L + 3000L);
+        assertThat(results.get(1).get("ok").asBoolean()).isTrue();
     }
 }

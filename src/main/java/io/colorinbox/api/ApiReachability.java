@@ -33,9 +33,10 @@ public class ApiReachability {
      */
     public void tlsFailed(String reason, String detail) {
         if (tlsFails.compareAndSet(false, true)) {
-            LOG.warn("TLS to the API at {} fails: {} ({}); items fail until it works again."
+            String why = detail == null || reason.contains(detail) ? reason : reason + " (" + detail + ")";
+            LOG.warn("TLS to the API at {} fails: {}; items fail until it works again."
                     + " A private CA or a client certificate goes into the SSL bundle named by colors.api.ssl-bundle",
-                    where, reason, detail);
+                    where, why);
         }
     }
 

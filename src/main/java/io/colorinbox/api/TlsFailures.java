@@ -58,6 +58,10 @@ public final class TlsFailures {
                 || messages.contains("certificate_unknown") || messages.contains("access_denied")) {
             return "client certificate rejected";
         }
+        if (messages.contains("no appropriate protocol") || messages.contains("handshake_failure")
+                || messages.contains("protocol_version") || messages.contains("insufficient_security")) {
+            return "no TLS version or cipher suite in common";
+        }
         if (messages.contains("unsupported or unrecognized ssl message")) {
             return "the API does not speak TLS on this port";
         }

@@ -14,6 +14,9 @@ import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -47,9 +50,16 @@ public final class TestCertificates {
                 certs.keytool("-genkeypair", "-alias", "ca", "-dname", "CN=color-inbox test CA", "-ext", "bc:c",
                         "-keystore", "ca.p12");
                 certs.keytool("-exportcert", "-alias", "ca", "-keystore", "ca.p12", "-rfc", "-file", "ca.pem");
-                certs.issue("server", "SAN=IP:127.0.0.1", "EKU=serverAuth");
-                certs.issue("wrong-name", "SAN=DNS:api.example.invalid", "EKU=serverAuth");
-                certs.issue("client", "SAN=DNS:color-inbox.client", "EKU=clientAuth");
+                // each keytool run is a JVM start: the three leaves side by side
+                ExecutorService side = Executors.newFixedThreadPool(3);
+                try {
+                    CompletableFuture.allOf(
+                            certs.issueAsync(side, "server", "SAN=IP:127.0.0.1", "EKU=serverAuth"),
+                            certs.issueAsync(side, "wrong-name", "SAN=DNS:api.example.invalid", "EKU=serverAuth"),
+                            certs.issueAsync(side, "client", "SAN=DNS:color-inbox.client", "EKU=clientAuth")).join();
+                } finally {
+                    side.shutdown();
+                }
                 shared = certs;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -87,6 +97,16 @@ public final class TestCertificates {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private CompletableFuture<Void> issueAsync(ExecutorService executor, String name, String... extensions) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                issue(name, extensions);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, executor);
     }
 
     /** A key pair for {@code name}, signed by the CA with the given extensions, written as PEM files. */
