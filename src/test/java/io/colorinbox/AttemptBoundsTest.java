@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.HostileApi;
 import io.colorinbox.support.InboxFolders;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,19 +33,13 @@ class AttemptBoundsTest {
     /** for a loaded machine: the bound itself is what is checked, not the speed */
     static final long MARGIN_MS = 3000;
 
+    /** lives as long as the test JVM, like the contexts that call it */
     static final HostileApi API = HostileApi.http();
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-bounds");
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
-        registry.add("colors.inbox", () -> FOLDERS.inbox().toString());
-        registry.add("colors.outbox", () -> FOLDERS.outbox().toString());
-        registry.add("colors.api.url", API::urlTemplate);
-    }
-
-    @AfterAll
-    static void stop() {
-        API.close();
+        TestSupport.register(registry, FOLDERS, API::urlTemplate);
     }
 
     @Test

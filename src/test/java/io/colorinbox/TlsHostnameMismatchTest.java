@@ -7,7 +7,6 @@ import io.colorinbox.support.HostileApi;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.TestCertificates;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,20 +20,14 @@ import org.springframework.test.context.DynamicPropertySource;
 class TlsHostnameMismatchTest {
 
     static final TestCertificates CERTS = TestCertificates.shared();
+    /** lives as long as the test JVM, like the contexts that call it */
     static final HostileApi API = HostileApi.https(CERTS.serverContext("wrong-name"), false);
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-wrong-name");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("colors.inbox", () -> FOLDERS.inbox().toString());
-        registry.add("colors.outbox", () -> FOLDERS.outbox().toString());
-        registry.add("colors.api.url", API::urlTemplate);
+        TestSupport.register(registry, FOLDERS, API::urlTemplate);
         registry.add("spring.ssl.bundle.pem.color-api.truststore.certificate", () -> "file:" + CERTS.caPem());
-    }
-
-    @AfterAll
-    static void stop() {
-        API.close();
     }
 
     @Test

@@ -10,7 +10,6 @@ import io.colorinbox.support.HostileApi;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.TestCertificates;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,24 +26,18 @@ import org.springframework.test.context.DynamicPropertySource;
 class TlsMutualApiTest {
 
     static final TestCertificates CERTS = TestCertificates.shared();
+    /** lives as long as the test JVM, like the contexts that call it */
     static final HostileApi API = HostileApi.https(CERTS.serverContext("server"), true);
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-mtls");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("colors.inbox", () -> FOLDERS.inbox().toString());
-        registry.add("colors.outbox", () -> FOLDERS.outbox().toString());
-        registry.add("colors.api.url", API::urlTemplate);
+        TestSupport.register(registry, FOLDERS, API::urlTemplate);
         registry.add("spring.ssl.bundle.pem.color-api.truststore.certificate", () -> "file:" + CERTS.caPem());
         registry.add("spring.ssl.bundle.pem.color-api.keystore.certificate", () -> "file:" + CERTS.chainPem("client"));
         registry.add("spring.ssl.bundle.pem.color-api.keystore.private-key", () -> "file:" + CERTS.keyPem("client"));
         // the bundle's options are applied too
         registry.add("spring.ssl.bundle.pem.color-api.options.enabled-protocols", () -> "TLSv1.3");
-    }
-
-    @AfterAll
-    static void stop() {
-        API.close();
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.colorinbox.support.HostileApi;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.TestCertificates;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,19 +24,13 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"colors.inbox.stable-for=0s", "colors.demo.enabled=false", "colors.concurrency=8"})
 class TlsUntrustedApiTest {
 
+    /** lives as long as the test JVM, like the contexts that call it */
     static final HostileApi API = HostileApi.https(TestCertificates.shared().serverContext("server"), false);
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-untrusted");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("colors.inbox", () -> FOLDERS.inbox().toString());
-        registry.add("colors.outbox", () -> FOLDERS.outbox().toString());
-        registry.add("colors.api.url", API::urlTemplate);
-    }
-
-    @AfterAll
-    static void stop() {
-        API.close();
+        TestSupport.register(registry, FOLDERS, API::urlTemplate);
     }
 
     @Test
