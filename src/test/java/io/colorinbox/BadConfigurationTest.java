@@ -3,6 +3,7 @@ package io.colorinbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.WebApplicationType;
@@ -23,6 +24,9 @@ class BadConfigurationTest {
         "--colors.poll.cron=every night                  | colors.poll.cron",
         "--colors.inbox.stable-for=-1s                   | colors.inbox.stable-for",
         "--colors.demo.latency=-5ms                      | colors.demo.latency",
+        "--colors.api.max-response-size=100B             | colors.api.max-response-size",
+        "--colors.api.max-response-size=lots             | colors.api.max-response-size",
+        "--colors.api.ssl-bundle=color-api               | colors.api.ssl-bundle",
     })
     void startFailsNamingTheKey(String argument, String key) {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ColorInboxApplication.class)
@@ -32,6 +36,18 @@ class BadConfigurationTest {
 
         assertThat(failure).isNotNull();
         assertThat(messages(failure)).contains(key);
+    }
+
+    @Test
+    void anUnknownSslBundleFailsTheStartNamingTheKey() {
+        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ColorInboxApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--colors.api.url=https://127.0.0.1:1/api/colors/{color}", "--colors.api.ssl-bundle=nope",
+                        "--colors.inbox=target/bad-config/inbox", "--colors.outbox=target/bad-config/outbox")
+                .close());
+
+        assertThat(failure).isNotNull();
+        assertThat(messages(failure)).contains("colors.api.ssl-bundle").contains("'nope'");
     }
 
     private static String messages(Throwable t) {

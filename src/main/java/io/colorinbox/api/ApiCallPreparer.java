@@ -39,6 +39,5 @@ public class ApiCallPreparer implements Processor {
             message.setHeader(Exchange.HTTP_RAW_QUERY, template.rawQuery());
         }
         message.setBody(null);
-        exchange.setProperty(CallProperties.STARTED, System.nanoTime());
     }
 }

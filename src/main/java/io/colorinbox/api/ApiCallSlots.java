@@ -30,5 +30,7 @@ public class ApiCallSlots implements Processor {
     public void process(Exchange exchange) throws InterruptedException {
         slots.acquire();
         exchange.getExchangeExtension().addOnCompletion(giveBack);
+        // the item's durationMs starts with its first attempt, not with its wait for a place
+        exchange.setProperty(CallProperties.STARTED, System.nanoTime());
     }
 }

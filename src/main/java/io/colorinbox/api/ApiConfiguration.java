@@ -5,18 +5,23 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colorinbox.config.ColorsProperties;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.CamelContext;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.message.BasicHeader;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The beans of the API call, and the http component set deliberately: one pool sized to the bound,
  * our timeouts instead of 3 minutes, no retries of its own (the route counts attempts), no redirects
- * (a request never goes anywhere but the configured API), configured headers sent by the client.
+ * (a request never goes anywhere but the configured API), configured headers sent by the client,
+ * each attempt bounded as a whole in time and size ({@link BoundedAnswers}), TLS from the SSL bundle
+ * named by {@code colors.api.ssl-bundle}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiConfiguration {
@@ -53,19 +58,38 @@ public class ApiConfiguration {
                 colors.getApi().getTimeout());
     }
 
+    /** One timer thread for the deadlines of all attempts; closed with the application. */
+    @Bean
+    AttemptDeadlines attemptDeadlines(ColorsProperties colors) {
+        return new AttemptDeadlines(colors.getApi().getTimeout());
+    }
+
     /** Set on the component itself before the routes start, after Spring's camel.component.http.* values. */
     @Bean
-    CamelContextConfiguration httpComponentSettings(ColorsProperties colors) {
+    CamelContextConfiguration httpComponentSettings(ColorsProperties colors, AttemptDeadlines deadlines, SslBundles sslBundles) {
         ColorsProperties.Api api = colors.getApi();
         long timeoutMs = api.getTimeout().toMillis();
         List<Header> headers = new ArrayList<>();
         api.getHeaders().forEach((name, value) -> headers.add(new BasicHeader(name, value)));
+        BoundedAnswers bounded = new BoundedAnswers(deadlines, api.getMaxResponseSize().toBytes());
+        HttpClientConfigurer client = builder -> {
+            builder.addExecInterceptorFirst("colors-bounded-answers", bounded);
+            if (!headers.isEmpty()) {
+                builder.setDefaultHeaders(headers);
+            }
+        };
+        // an unknown bundle name fails the start here, naming the key
+        SSLContextParameters tls = api.getSslBundle().isBlank() ? null
+                : ApiTls.contextParameters(ApiTls.bundle(sslBundles, api.getSslBundle()));
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
-                HttpComponent http = camel.getComponent("http", HttpComponent.class);
-                configure(http, colors.getConcurrency(), timeoutMs, headers);
-                configure(camel.getComponent("https", HttpComponent.class), colors.getConcurrency(), timeoutMs, headers);
+                configure(camel.getComponent("http", HttpComponent.class), colors.getConcurrency(), timeoutMs, client);
+                HttpComponent https = camel.getComponent("https", HttpComponent.class);
+                configure(https, colors.getConcurrency(), timeoutMs, client);
+                if (tls != null) {
+                    https.setSslContextParameters(tls);
+                }
             }
 
             @Override
@@ -75,7 +99,7 @@ public class ApiConfiguration {
         };
     }
 
-    private static void configure(HttpComponent http, int concurrency, long timeoutMs, List<Header> headers) {
+    private static void configure(HttpComponent http, int concurrency, long timeoutMs, HttpClientConfigurer client) {
         http.setMaxTotalConnections(concurrency);
         http.setConnectionsPerRoute(concurrency);
         http.setConnectTimeout(timeoutMs);
@@ -90,8 +114,6 @@ public class ApiConfiguration {
         // (a failure's headers, e.g. Retry-After, come with its exception) and of compression
         http.setSkipResponseHeaders(true);
         http.setContentCompressionDisabled(true);
-        if (!headers.isEmpty()) {
-            http.setHttpClientConfigurer(builder -> builder.setDefaultHeaders(headers));
-        }
+        http.setHttpClientConfigurer(client);
     }
 }

@@ -5,12 +5,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Says once that the API is unreachable (not once per item) and once that it is back. */
+/**
+ * Says once that the API is unreachable or that TLS to it fails (not once per item), and once that
+ * it answers again.
+ */
 public class ApiReachability {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiReachability.class);
 
     private final AtomicBoolean down = new AtomicBoolean();
+    private final AtomicBoolean tlsFails = new AtomicBoolean();
     private final String where;
 
     public ApiReachability(String where) {
@@ -23,8 +27,23 @@ public class ApiReachability {
         }
     }
 
+    /**
+     * @param reason plain words, e.g. "certificate not trusted"
+     * @param detail what TLS itself said, for whoever fixes it
+     */
+    public void tlsFailed(String reason, String detail) {
+        if (tlsFails.compareAndSet(false, true)) {
+            String why = detail == null || reason.contains(detail) ? reason : reason + " (" + detail + ")";
+            LOG.warn("TLS to the API at {} fails: {}; items fail until it works again."
+                    + " A private CA or a client certificate goes into the SSL bundle named by colors.api.ssl-bundle",
+                    where, why);
+        }
+    }
+
     public void answered() {
-        if (down.get() && down.compareAndSet(true, false)) {
+        boolean wasDown = down.get() && down.compareAndSet(true, false);
+        boolean wasTls = tlsFails.get() && tlsFails.compareAndSet(true, false);
+        if (wasDown || wasTls) {
             LOG.info("The API at {} answers again", where);
         }
     }

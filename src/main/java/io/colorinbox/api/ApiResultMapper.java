@@ -45,10 +45,17 @@ public class ApiResultMapper {
         Throwable root = CallErrors.rootOf(failure);
         Integer status = null;
         String body = null;
+        String tls = CallErrors.tlsProblem(failure);
         if (root instanceof HttpOperationFailedException http) {
             reachability.answered();
             status = http.getStatusCode();
             body = http.getResponseBody();
+        } else if (root instanceof ResponseTooLargeException tooLarge) {
+            // it did answer; nothing of the body is kept
+            reachability.answered();
+            status = tooLarge.status();
+        } else if (tls != null) {
+            reachability.tlsFailed(tls, TlsFailures.detail(failure));
         } else if (CallErrors.isUnreachable(failure)) {
             reachability.unreachable(CallErrors.describe(failure, timeout));
         }

@@ -27,13 +27,26 @@ public final class CallErrors {
         return t;
     }
 
-    /** Connection errors, timeouts, 5xx and 429 are worth another attempt; other 4xx never. */
+    /**
+     * Connection errors, timeouts, 5xx and 429 are worth another attempt; other 4xx never, nor an
+     * answer over the size bound or a TLS failure (they would come again the same).
+     */
     public static boolean isRetryable(Throwable e) {
         Throwable t = rootOf(e);
         if (t instanceof HttpOperationFailedException http) {
             return http.getStatusCode() >= 500 || http.getStatusCode() == 429;
         }
+        if (t instanceof ResponseTooLargeException || tlsProblem(e) != null) {
+            return false;
+        }
         return t instanceof IOException && !(t instanceof UnknownHostException);
+    }
+
+    /** The plain reason of a TLS failure ("certificate not trusted"), or {@code null} for any other failure. */
+    public static String tlsProblem(Throwable e) {
+        Throwable t = rootOf(e);
+        // a deadline that cut a handshake is a timeout, whatever the handshake said then
+        return t instanceof AttemptTimeoutException ? null : TlsFailures.reason(t);
     }
 
     /** True when the API could not be reached at all (as opposed to answering badly). */
@@ -47,6 +60,16 @@ public final class CallErrors {
         Throwable t = rootOf(e);
         if (t instanceof HttpOperationFailedException http) {
             return "HTTP " + http.getStatusCode();
+        }
+        if (t instanceof ResponseTooLargeException) {
+            return t.getMessage();
+        }
+        if (t instanceof AttemptTimeoutException) {
+            return "timeout: " + t.getMessage();
+        }
+        String tls = tlsProblem(e);
+        if (tls != null) {
+            return "TLS: " + tls;
         }
         if (t instanceof ConnectTimeoutException) {
             return "timeout: could not connect within " + timeout.toMillis() + " ms";

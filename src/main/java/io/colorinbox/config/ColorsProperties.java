@@ -15,6 +15,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
 import org.quartz.CronExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
@@ -80,6 +81,13 @@ public class ColorsProperties implements Validator {
         if (cron != null && !cron.isBlank() && !CronExpression.isValidExpression(cron)) {
             errors.rejectValue("poll.cron", "invalid",
                     "is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]), e.g. '0 0 2 * * ?'");
+        }
+        DataSize max = p.api.maxResponseSize;
+        if (max != null && (max.toBytes() < DataSize.ofKilobytes(1).toBytes() || max.toBytes() > DataSize.ofGigabytes(1).toBytes())) {
+            errors.rejectValue("api.maxResponseSize", "invalid", "colors.api.max-response-size must be between 1KB and 1GB, e.g. 1MB or 512KB");
+        }
+        if (p.api.sslBundle != null && !p.api.sslBundle.isBlank() && !p.api.url.regionMatches(true, 0, "https://", 0, 8)) {
+            errors.rejectValue("api.sslBundle", "invalid", "colors.api.ssl-bundle is set but colors.api.url is not an https:// URL");
         }
         for (String name : p.api.headers.keySet()) {
             if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
@@ -241,6 +249,14 @@ public class ColorsProperties implements Validator {
         /** Headers sent with every call (e.g. an API key from an environment variable); never logged. */
         private Map<String, String> headers = new LinkedHashMap<>();
 
+        /** Largest answer kept; a larger one is a per-item failure, not retried, and never held in memory. */
+        @NotNull
+        private DataSize maxResponseSize = DataSize.ofMegabytes(1);
+
+        /** Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) for TLS to the API; empty = the JVM's trust store. */
+        @NotNull
+        private String sslBundle = "";
+
         public String getUrl() {
             return url;
         }
@@ -295,6 +311,22 @@ public class ColorsProperties implements Validator {
 
         public void setHeaders(Map<String, String> headers) {
             this.headers = headers;
+        }
+
+        public DataSize getMaxResponseSize() {
+            return maxResponseSize;
+        }
+
+        public void setMaxResponseSize(DataSize maxResponseSize) {
+            this.maxResponseSize = maxResponseSize;
+        }
+
+        public String getSslBundle() {
+            return sslBundle;
+        }
+
+        public void setSslBundle(String sslBundle) {
+            this.sslBundle = sslBundle;
         }
     }
 

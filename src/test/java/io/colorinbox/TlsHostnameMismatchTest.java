@@ -1,0 +1,42 @@
+package io.colorinbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.colorinbox.support.HostileApi;
+import io.colorinbox.support.InboxFolders;
+import io.colorinbox.support.TestCertificates;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A trusted certificate for another name: hostnames are verified, and the error says so. */
+@CamelSpringBootTest
+@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"colors.inbox.stable-for=0s", "colors.demo.enabled=false", "colors.concurrency=8",
+            "colors.api.ssl-bundle=color-api"})
+class TlsHostnameMismatchTest {
+
+    static final TestCertificates CERTS = TestCertificates.shared();
+    /** lives as long as the test JVM, like the contexts that call it */
+    static final HostileApi API = HostileApi.https(CERTS.serverContext("wrong-name"), false);
+    static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-wrong-name");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestSupport.register(registry, FOLDERS, API::urlTemplate);
+        registry.add("spring.ssl.bundle.pem.color-api.truststore.certificate", () -> "file:" + CERTS.caPem());
+    }
+
+    @Test
+    void aCertificateForAnotherNameIsAHostnameMismatch() {
+        FOLDERS.drop("wrong.txt", "red\ngreen\n");
+
+        JsonNode out = FOLDERS.awaitOutput("wrong.json");
+
+        assertThat(out.get("failed").asInt()).isEqualTo(2);
+        assertThat(out.get("results").get(0).get("error").asText()).isEqualTo("TLS: hostname mismatch");
+    }
+}
