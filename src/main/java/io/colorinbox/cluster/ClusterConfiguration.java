@@ -5,9 +5,9 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.colorinbox.config.ColorsProperties;
 import io.colorinbox.config.InboxProperties;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.file.strategy.FileIdempotentChangedRepositoryReadLockStrategy;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -35,7 +35,7 @@ public class ClusterConfiguration {
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource clusterDataSource(DataSourceProperties properties) {
+    HikariDataSource clusterDataSource(DataSourceProperties properties, ClusterProperties cluster) {
         if (!StringUtils.hasText(properties.getUrl())) {
             throw new IllegalStateException("colors.cluster.enabled=true needs the PostgreSQL database that "
                     + "coordinates the instances: set spring.datasource.url (jdbc:postgresql://host:5432/db), "
@@ -43,8 +43,10 @@ public class ClusterConfiguration {
         }
         HikariDataSource dataSource = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         dataSource.setPoolName("colors-cluster");
-        // a database that does not answer costs a poll at most this long (the default is 30 s)
-        dataSource.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+        // a database that does not answer holds a poll or a keep-alive at most this long (Hikari's default: 30 s)
+        Duration wait = cluster.keepAliveInterval().compareTo(Duration.ofSeconds(5)) < 0
+                ? cluster.keepAliveInterval() : Duration.ofSeconds(5);
+        dataSource.setConnectionTimeout(Math.max(250, wait.toMillis()));
         return dataSource;
     }
 
@@ -70,17 +72,16 @@ public class ClusterConfiguration {
 
     /**
      * What {@code readLock=idempotent-changed} builds, set up here: a file is taken when this instance
-     * inserts its lock row (or takes over an orphan), then once its modification time is
-     * {@code colors.inbox.stable-for} old; the row goes when the file has been moved (commit) or given
+     * has room for it and inserts its lock row (or takes over an orphan), then once its modification time
+     * is {@code colors.inbox.stable-for} old; the row goes when the file has been moved (commit) or given
      * back (rollback). The consumer itself never sees the repository, so it cannot remove another
      * instance's lock for a file it skipped (what {@code idempotentEager=true} does with a shared
      * {@code idempotentRepository}).
      */
     @Bean
-    FileIdempotentChangedRepositoryReadLockStrategy clusterReadLock(FileLockRepository locks, InboxProperties inbox) {
+    ClusterReadLock clusterReadLock(FileLockRepository locks, InboxProperties inbox, ColorsProperties colors) {
         long stableFor = inbox.getStableFor().toMillis();
-        FileIdempotentChangedRepositoryReadLockStrategy lock = new FileIdempotentChangedRepositoryReadLockStrategy();
-        lock.setIdempotentRepository(locks);
+        ClusterReadLock lock = new ClusterReadLock(locks, colors.getFiles().getParallel());
         lock.setRemoveOnCommit(true);
         lock.setRemoveOnRollback(true);
         // an empty list is a list (Camel's default minimum length is 1 byte: it would never be taken)

@@ -261,6 +261,11 @@ public class FileLockRepository extends JdbcOrphanLockAwareIdempotentRepository 
         }
     }
 
+    /** How many files this instance holds now. */
+    int heldCount() {
+        return held.size();
+    }
+
     /** The keys this instance holds now. */
     Set<String> held() {
         return Set.copyOf(held);
