@@ -3,6 +3,9 @@ package io.colorinbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.WebApplicationType;
@@ -23,15 +26,32 @@ class BadConfigurationTest {
         "--colors.poll.cron=every night                  | colors.poll.cron",
         "--colors.inbox.stable-for=-1s                   | colors.inbox.stable-for",
         "--colors.demo.latency=-5ms                      | colors.demo.latency",
+        "--colors.cluster.lock-max-age=1s                | colors.cluster.lock-max-age",
+        "--colors.cluster.node-id=two words              | colors.cluster.node-id",
+        "--colors.cluster.enabled=true                   | spring.datasource.url",
     })
     void startFailsNamingTheKey(String argument, String key) {
+        assertThat(startFailure(argument)).contains(key);
+    }
+
+    @Test
+    void clusterModeWithADatabaseThatDoesNotAnswerFailsNamingTheUrl() {
+        assertThat(startFailure("--colors.cluster.enabled=true", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/colors"))
+                .contains("spring.datasource.url", "127.0.0.1:1/colors");
+    }
+
+    /** The messages of the start's failure, causes included. */
+    private static String startFailure(String... arguments) {
+        String[] all = Arrays.copyOf(arguments, arguments.length + 2);
+        all[arguments.length] = "--colors.inbox=target/bad-config/inbox";
+        all[arguments.length + 1] = "--colors.outbox=target/bad-config/outbox";
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ColorInboxApplication.class)
                 .web(WebApplicationType.NONE)
-                .run(argument, "--colors.inbox=target/bad-config/inbox", "--colors.outbox=target/bad-config/outbox")
+                .run(all)
                 .close());
 
         assertThat(failure).isNotNull();
-        assertThat(messages(failure)).contains(key);
+        return messages(failure);
     }
 
     private static String messages(Throwable t) {

@@ -76,21 +76,15 @@ class FileLockRepositoryTest {
         Postgres.Database fresh = Postgres.newDatabase();
         int instances = 4;
         CyclicBarrier together = new CyclicBarrier(instances);
-        ExecutorService threads = Executors.newFixedThreadPool(instances);
-        try {
-            List<Future<ClusterSchema>> starts = new ArrayList<>();
-            for (int i = 0; i < instances; i++) {
-                starts.add(threads.submit(() -> {
-                    together.await(10, TimeUnit.SECONDS);
-                    return ClusterSchema.apply(fresh.dataSource());
-                }));
-            }
-            for (Future<ClusterSchema> start : starts) {
-                assertThat(start.get(30, TimeUnit.SECONDS).serverVersion()).isGreaterThanOrEqualTo(ClusterSchema.MIN_VERSION);
-            }
-        } finally {
-            threads.shutdownNow();
+        List<Callable<ClusterSchema>> starts = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            starts.add(() -> {
+                together.await(10, TimeUnit.SECONDS);
+                return ClusterSchema.apply(fresh.dataSource());
+            });
         }
+        assertThat(inParallel(starts)).allSatisfy(schema ->
+                assertThat(schema.serverVersion()).isGreaterThanOrEqualTo(ClusterSchema.MIN_VERSION));
         assertThat(new JdbcTemplate(fresh.dataSource()).queryForObject(
                 "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'colors_file_lock'", Integer.class))
                 .isEqualTo(1);
@@ -168,7 +162,7 @@ class FileLockRepositoryTest {
      */
     private List<Boolean> race(String file) throws Exception {
         CyclicBarrier bothCounted = new CyclicBarrier(2);
-        List<FileLockRepository> racers = new ArrayList<>();
+        List<Callable<Boolean>> racers = new ArrayList<>();
         for (String name : List.of("b", "c")) {
             FileLockRepository racer = new FileLockRepository(db.dataSource(), camel, name, MAX_AGE, KEEP_ALIVE) {
                 @Override
@@ -182,19 +176,21 @@ class FileLockRepositoryTest {
                 }
             };
             repositories.add(racer);
-            racers.add(racer);
+            racers.add(() -> racer.add(file));
         }
-        ExecutorService threads = Executors.newFixedThreadPool(2);
+        return inParallel(racers);
+    }
+
+    /** Runs each task on a thread of its own; their results in the same order. */
+    private static <T> List<T> inParallel(List<Callable<T>> tasks) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
         try {
-            List<Future<Boolean>> answers = new ArrayList<>();
-            for (FileLockRepository racer : racers) {
-                answers.add(threads.submit((Callable<Boolean>) () -> racer.add(file)));
+            List<Future<T>> running = threads.invokeAll(tasks, 60, TimeUnit.SECONDS);
+            List<T> results = new ArrayList<>();
+            for (Future<T> task : running) {
+                results.add(task.get());
             }
-            List<Boolean> result = new ArrayList<>();
-            for (Future<Boolean> answer : answers) {
-                result.add(answer.get(30, TimeUnit.SECONDS));
-            }
-            return result;
+            return results;
         } finally {
             threads.shutdownNow();
         }
