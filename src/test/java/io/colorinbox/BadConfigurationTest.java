@@ -3,6 +3,8 @@ package io.colorinbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,27 +29,38 @@ class BadConfigurationTest {
         "--colors.api.max-response-size=100B             | colors.api.max-response-size",
         "--colors.api.max-response-size=lots             | colors.api.max-response-size",
         "--colors.api.ssl-bundle=color-api               | colors.api.ssl-bundle",
+        "--colors.cluster.lock-max-age=1s                | colors.cluster.lock-max-age",
+        "--colors.cluster.node-id=two words              | colors.cluster.node-id",
+        "--colors.cluster.enabled=true                   | spring.datasource.url",
     })
     void startFailsNamingTheKey(String argument, String key) {
+        assertThat(startFailure(argument)).contains(key);
+    }
+
+    @Test
+    void clusterModeWithADatabaseThatDoesNotAnswerFailsNamingTheUrl() {
+        assertThat(startFailure("--colors.cluster.enabled=true", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/colors"))
+                .contains("spring.datasource.url", "127.0.0.1:1/colors");
+    }
+
+    /** The messages of the start's failure, causes included. */
+    private static String startFailure(String... arguments) {
+        String[] all = Arrays.copyOf(arguments, arguments.length + 2);
+        all[arguments.length] = "--colors.inbox=target/bad-config/inbox";
+        all[arguments.length + 1] = "--colors.outbox=target/bad-config/outbox";
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ColorInboxApplication.class)
                 .web(WebApplicationType.NONE)
-                .run(argument, "--colors.inbox=target/bad-config/inbox", "--colors.outbox=target/bad-config/outbox")
+                .run(all)
                 .close());
 
         assertThat(failure).isNotNull();
-        assertThat(messages(failure)).contains(key);
+        return messages(failure);
     }
 
     @Test
     void anUnknownSslBundleFailsTheStartNamingTheKey() {
-        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ColorInboxApplication.class)
-                .web(WebApplicationType.NONE)
-                .run("--colors.api.url=https://127.0.0.1:1/api/colors/{color}", "--colors.api.ssl-bundle=nope",
-                        "--colors.inbox=target/bad-config/inbox", "--colors.outbox=target/bad-config/outbox")
-                .close());
-
-        assertThat(failure).isNotNull();
-        assertThat(messages(failure)).contains("colors.api.ssl-bundle").contains("'nope'");
+        assertThat(startFailure("--colors.api.url=https://127.0.0.1:1/api/colors/{color}", "--colors.api.ssl-bundle=nope"))
+                .contains("colors.api.ssl-bundle").contains("'nope'");
     }
 
     private static String messages(Throwable t) {

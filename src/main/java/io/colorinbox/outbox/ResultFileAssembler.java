@@ -22,9 +22,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class ResultFileAssembler {
 
     private final ObjectMapper mapper;
+    private final String processedBy;
 
-    public ResultFileAssembler(ObjectMapper mapper) {
+    /** {@code processedBy}: the node id of this instance (colors.cluster.node-id), a field of every output. */
+    public ResultFileAssembler(ObjectMapper mapper, String processedBy) {
         this.mapper = mapper;
+        this.processedBy = processedBy;
     }
 
     public record Summary(String source, int total, int succeeded, int failed, Instant startedAt,
@@ -40,6 +43,7 @@ public class ResultFileAssembler {
         head.put("startedAt", summary.startedAt().toString());
         head.put("finishedAt", summary.finishedAt().toString());
         head.put("durationMs", summary.durationMs());
+        head.put("processedBy", processedBy);
         String json = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(head);
         // the summary object, left open for the results: {... "durationMs" : N, "results" : [ ... ]}
         String opening = json.substring(0, json.lastIndexOf('}')).stripTrailing() + ",\n  \"results\" : [";

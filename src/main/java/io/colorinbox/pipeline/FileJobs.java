@@ -52,18 +52,22 @@ public class FileJobs {
     private final ResultFileAssembler assembler;
     private final Set<FileJob> active = ConcurrentHashMap.newKeySet();
 
-    public FileJobs(Folders folders, int window, ObjectMapper mapper) {
+    /** {@code processedBy}: the instance's node id, recorded in every output. */
+    public FileJobs(Folders folders, int window, ObjectMapper mapper, String processedBy) {
         this.folders = folders;
         this.window = window;
         this.mapper = mapper;
         this.outputNames = new OutputNames(folders.outbox(), mapper);
-        this.assembler = new ResultFileAssembler(mapper);
+        this.assembler = new ResultFileAssembler(mapper, processedBy);
     }
 
-    /** Creates the folders and removes temp files a crash may have left. */
-    public void prepareFolders() throws IOException {
+    /** Creates the folders and, if asked, removes temp files a crash may have left. */
+    public void prepareFolders(boolean removeLeftovers) throws IOException {
         for (Path dir : new Path[] {folders.inbox(), folders.done(), folders.error(), folders.outbox(), folders.work()}) {
             Files.createDirectories(dir);
+        }
+        if (!removeLeftovers) {
+            return;
         }
         try (Stream<Path> leftovers = Files.list(folders.work())) {
             for (Path p : (Iterable<Path>) leftovers::iterator) {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colorinbox.api.ApiUrlTemplate;
+import io.colorinbox.cluster.ClusterProperties;
 import io.colorinbox.config.ColorsProperties;
 import io.colorinbox.config.InboxProperties;
 import org.apache.camel.CamelContext;
@@ -31,11 +32,12 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    FileJobs fileJobs(Folders folders, ColorsProperties colors) throws IOException {
+    FileJobs fileJobs(Folders folders, ColorsProperties colors, ClusterProperties cluster) throws IOException {
         // the reorder window: a few times the bound, so a slow item pauses its file only after that many results
         int window = Math.max(256, 4 * colors.getConcurrency());
-        FileJobs jobs = new FileJobs(folders, window, new ObjectMapper());
-        jobs.prepareFolders();
+        FileJobs jobs = new FileJobs(folders, window, new ObjectMapper(), cluster.getNodeId());
+        // in a cluster the outbox is shared: the temp files there may be another live instance's work
+        jobs.prepareFolders(!cluster.isEnabled());
         return jobs;
     }
 

@@ -1,0 +1,59 @@
+package io.colorinbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.colorinbox.cluster.ClusterProperties;
+import io.colorinbox.support.InboxFolders;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Cluster mode off (the default): no database at all, and the node still named in outputs and metrics. */
+@CamelSpringBootTest
+@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"colors.inbox.stable-for=0s", "colors.demo.enabled=false"})
+class ClusterOffTest extends LoopbackApiTest {
+
+    static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-cluster-off");
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry registry) {
+        TestSupport.register(registry, FOLDERS, API);
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ClusterProperties cluster;
+
+    @Autowired
+    MeterRegistry metrics;
+
+    @Test
+    void startsWithoutAnyDatasource() {
+        assertThat(cluster.isEnabled()).isFalse();
+        assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
+        assertThat(context.getBeansOfType(IdempotentRepository.class)).isEmpty();
+    }
+
+    @Test
+    void theNodeIdDefaultsToHostAndPidAndNamesOutputsAndMetrics() {
+        assertThat(cluster.getNodeId()).endsWith("-" + ProcessHandle.current().pid()).hasSizeGreaterThan(2);
+
+        FOLDERS.drop("named.txt", "red\nblue");
+        JsonNode out = FOLDERS.awaitOutput("named.json");
+
+        assertThat(out.get("processedBy").asText()).isEqualTo(cluster.getNodeId());
+        assertThat(metrics.get("jvm.threads.live").meter().getId().getTag("node")).isEqualTo(cluster.getNodeId());
+    }
+}
