@@ -15,6 +15,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
 import org.quartz.CronExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
@@ -62,6 +63,12 @@ public class ColorsProperties implements Validator {
     @Valid
     private final Progress progress = new Progress();
 
+    @Valid
+    private final Reorder reorder = new Reorder();
+
+    @Valid
+    private final OutboxHealth outboxHealth = new OutboxHealth();
+
     /** Checks that need code; Spring Boot calls this because the class is its own {@link Validator}. */
     @Override
     public boolean supports(Class<?> type) {
@@ -80,6 +87,9 @@ public class ColorsProperties implements Validator {
         if (cron != null && !cron.isBlank() && !CronExpression.isValidExpression(cron)) {
             errors.rejectValue("poll.cron", "invalid",
                     "is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]), e.g. '0 0 2 * * ?'");
+        }
+        if (p.reorder.maxBytes != null && p.reorder.maxBytes.toBytes() < 1024) {
+            errors.rejectValue("reorder.maxBytes", "invalid", "must be at least 1KB");
         }
         for (String name : p.api.headers.keySet()) {
             if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
@@ -146,6 +156,49 @@ public class ColorsProperties implements Validator {
 
     public Progress getProgress() {
         return progress;
+    }
+
+    public Reorder getReorder() {
+        return reorder;
+    }
+
+    public OutboxHealth getOutboxHealth() {
+        return outboxHealth;
+    }
+
+    /**
+     * The reorder buffer of each file: results that finished ahead of an earlier, slower item wait there
+     * to be written in input order. Besides the count (a window of 4 x concurrency items per file), their
+     * bytes are bounded: above this, the file hands out no new item until the slow one is written.
+     */
+    public static class Reorder {
+
+        @NotNull
+        private DataSize maxBytes = DataSize.ofMegabytes(16);
+
+        public DataSize getMaxBytes() {
+            return maxBytes;
+        }
+
+        public void setMaxBytes(DataSize maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+    }
+
+    /** The {@code outbox} health indicator. */
+    public static class OutboxHealth {
+
+        /** DOWN while less than this is free on the outbox's file system. */
+        @NotNull
+        private DataSize minFreeSpace = DataSize.ofMegabytes(16);
+
+        public DataSize getMinFreeSpace() {
+            return minFreeSpace;
+        }
+
+        public void setMinFreeSpace(DataSize minFreeSpace) {
+            this.minFreeSpace = minFreeSpace;
+        }
     }
 
     /** Progress lines for long files. */

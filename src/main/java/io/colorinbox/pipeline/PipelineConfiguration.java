@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colorinbox.api.ApiUrlTemplate;
 import io.colorinbox.config.ColorsProperties;
 import io.colorinbox.config.InboxProperties;
+import io.colorinbox.outbox.OutboxHealthIndicator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
@@ -31,12 +32,32 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    FileJobs fileJobs(Folders folders, ColorsProperties colors) throws IOException {
+    FileRetries fileRetries(InboxProperties inbox) {
+        return new FileRetries(inbox.getRetryDelay());
+    }
+
+    @Bean
+    FileJobs fileJobs(Folders folders, ColorsProperties colors, FileRetries retries) throws IOException {
         // the reorder window: a few times the bound, so a slow item pauses its file only after that many results
         int window = Math.max(256, 4 * colors.getConcurrency());
-        FileJobs jobs = new FileJobs(folders, window, new ObjectMapper());
+        FileJobs jobs = new FileJobs(folders, window, colors.getReorder().getMaxBytes().toBytes(), new ObjectMapper(),
+                colors.getApi().getUrl(), retries);
         jobs.prepareFolders();
         return jobs;
+    }
+
+    /** The file consumer's onCompletionExceptionHandler: an input that cannot be moved waits for the retry delay. */
+    @Bean
+    InputMoveFailures inputMoveFailures(FileRetries retries) {
+        return new InputMoveFailures(retries);
+    }
+
+    /** {@code outbox} in /actuator/health. */
+    @Bean
+    OutboxHealthIndicator outboxHealthIndicator(Folders folders, ColorsProperties colors, FileRetries retries) {
+        return new OutboxHealthIndicator(folders.outbox(), folders.work(), colors.getOutboxHealth().getMinFreeSpace(),
+                () -> retries.current().map(w -> w.file() + ": " + w.reason() + " at " + w.failedAt()
+                        + "; tried again at " + w.retryAt()));
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -66,8 +87,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    StableFileReadLock stableFileReadLock(InboxProperties inbox) {
-        return new StableFileReadLock(inbox.getStableFor());
+    StableFileReadLock stableFileReadLock(InboxProperties inbox, FileRetries retries) {
+        return new StableFileReadLock(inbox.getStableFor(), retries);
     }
 
     /**
