@@ -26,9 +26,10 @@ import io.colorinbox.inbox.ColorListReader;
 /**
  * Decides, when a file starts, whether the temp results an interrupted run left behind can be kept.
  * They can when the state beside them names this very input (see {@link InputIdentity}) and, read
- * from the start, each result is complete JSON with the next index (0, 1, 2, …) and the color of the
- * input's item at that index. The results up to the first one that is not (a record torn by a crash,
- * a damaged byte, another list) are kept, the rest is cut off; nothing kept means starting over.
+ * from the start, each result has the next index (0, 1, 2, …) and the color of the input's item at
+ * that index; one that does not means these results are not this input's, and the file starts over.
+ * Reading stops at the first record that is not complete JSON (torn by a crash, a damaged byte): the
+ * results before it are kept, the rest is cut off. Nothing kept means starting over.
  */
 public final class ResumableResults {
 
@@ -62,7 +63,10 @@ public final class ResumableResults {
         }
     }
 
-    /** The longest run of valid results from the start of {@code results} that matches {@code items}. */
+    /**
+     * The complete results from the start of {@code results}, or none when one of them is not the result of
+     * the item of {@code items} at its place.
+     */
     static ResultsPrefix validPrefix(Path results, ColorItems items, ObjectMapper mapper) throws IOException {
         int n = 0;
         int succeeded = 0;
@@ -88,7 +92,7 @@ public final class ResumableResults {
                 JsonNode ok = record.get("ok");
                 if (index == null || !index.isInt() || index.intValue() != n || ok == null || !ok.isBoolean()
                         || !items.hasNext() || !sameColor(record.get("color"), items.next())) {
-                    break;
+                    return ResultsPrefix.NONE; // another list's results, or altered: none of them can be trusted
                 }
                 n++;
                 succeeded += ok.booleanValue() ? 1 : 0;
@@ -96,7 +100,7 @@ public final class ResumableResults {
                 end = p.currentLocation().getByteOffset() - 1;
             }
         } catch (RuntimeException e) {
-            // the input itself cannot be read past here (it goes to the error folder when its turn comes)
+            return ResultsPrefix.NONE; // the input cannot be read (it goes to the error folder when its turn comes)
         }
         return n == 0 ? ResultsPrefix.NONE : new ResultsPrefix(n, end, succeeded, n - succeeded);
     }

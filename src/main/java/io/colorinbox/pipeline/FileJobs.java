@@ -324,11 +324,15 @@ public class FileJobs {
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
-    /** Lets go of a job; its temp files are removed unless {@code keepForResume}. */
+    /**
+     * Lets go of a job; its temp files are removed unless {@code keepForResume}. Its split hands out no
+     * more items: whoever waits for its window (after a forced stop, a reader behind a hung item) is let go.
+     */
     private void discard(FileJob job, boolean keepForResume) {
         if (!active.remove(job)) {
             return;
         }
+        job.fail(new JobAbortedException(job.source() + " was given up", null));
         try {
             job.writer().close();
         } catch (WriteFailedException e) {

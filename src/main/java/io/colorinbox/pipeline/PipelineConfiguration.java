@@ -129,6 +129,9 @@ public class PipelineConfiguration {
                 shutdown.setTimeUnit(TimeUnit.MILLISECONDS);
                 shutdown.setTimeout(Math.max(1, colors.getShutdown().getTimeout().toMillis()));
                 shutdown.setShutdownNowOnTimeout(true);
+                // after the routes stopped (gracefully or forced), a pool thread can still be in an API
+                // call that outlives the stop: do not wait Camel's default 10 s per pool for it
+                camel.getExecutorServiceManager().setShutdownAwaitTermination(1000);
             }
 
             @Override
