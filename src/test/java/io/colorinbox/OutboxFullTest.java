@@ -57,13 +57,19 @@ class OutboxFullTest extends LoopbackApiTest {
     }
 
     /** Mounts (or resizes) a tmpfs on the outbox; false where the test may not mount. */
-    static boolean mount(String size) {
+    static boolean mount(String options) {
+        return mount(options, FOLDERS.outbox());
+    }
+
+    static boolean mount(String options, Path dir) {
+        boolean remount = options.startsWith("remount");
+        return run(remount ? List.of("mount", "-o", options, dir.toString())
+                : List.of("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString()), dir);
+    }
+
+    static boolean run(List<String> command, Path dir) {
         try {
-            Files.createDirectories(FOLDERS.outbox());
-            boolean remount = size.startsWith("remount");
-            List<String> command = remount
-                    ? List.of("mount", "-o", size, FOLDERS.outbox().toString())
-                    : List.of("mount", "-t", "tmpfs", "-o", size, "tmpfs", FOLDERS.outbox().toString());
+            Files.createDirectories(dir);
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
@@ -75,9 +81,9 @@ class OutboxFullTest extends LoopbackApiTest {
     }
 
     @AfterAll
-    static void unmount() throws Exception {
+    static void unmount() {
         if (MOUNTED) {
-            new ProcessBuilder("umount", "-l", FOLDERS.outbox().toString()).start().waitFor(20, TimeUnit.SECONDS);
+            run(List.of("umount", "-l", FOLDERS.outbox().toString()), FOLDERS.outbox());
         }
     }
 
@@ -133,6 +139,42 @@ class OutboxFullTest extends LoopbackApiTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> jobFiles(work).isEmpty());
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 "UP".equals(health().get("components").get("outbox").get("status").asText()));
+    }
+
+    /**
+     * The done and error folders on read-only file systems: a good file is not assembled at all (the way to
+     * the done folder is checked first) and a bad file gets no report; both stay in the inbox until the
+     * folders can be written, and then go their normal way.
+     */
+    @Test
+    void doneAndErrorFoldersThatCannotBeWrittenKeepTheInputsInTheInbox(CapturedOutput log) {
+        Assumptions.assumeTrue(MOUNTED, "mounting a tmpfs needs root (CAP_SYS_ADMIN)");
+        assertThat(mount("ro,size=64k", FOLDERS.done())).isTrue();
+        try {
+            assertThat(mount("ro,size=64k", FOLDERS.error())).isTrue();
+            try {
+                FOLDERS.drop("keep.txt", "navy\n");
+                FOLDERS.drop("broken.json", "[\"red\",");
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> log.getOut().contains("keep.txt: cannot write")
+                        && log.getOut().contains("broken.json: cannot write"));
+                assertThat(log.getOut()).contains("keep.txt: cannot write " + FOLDERS.done() + ": read-only file system")
+                        .contains("broken.json: cannot write " + FOLDERS.error() + ": read-only file system");
+                assertThat(FOLDERS.inbox().resolve("keep.txt")).exists();
+                assertThat(FOLDERS.inbox().resolve("broken.json")).exists();
+                assertThat(FOLDERS.outbox().resolve("keep.json")).as("not made before its input can move").doesNotExist();
+            } finally {
+                run(List.of("umount", FOLDERS.error().toString()), FOLDERS.error());
+            }
+        } finally {
+            run(List.of("umount", FOLDERS.done().toString()), FOLDERS.done());
+        }
+
+        assertThat(ColorInboxRouteTest.colors(FOLDERS.awaitOutput("keep.json", Duration.ofSeconds(30))))
+                .containsExactly("navy");
+        FOLDERS.awaitFile(FOLDERS.done().resolve("keep.txt"));
+        FOLDERS.awaitFile(FOLDERS.error().resolve("broken.json.error.txt"));
+        FOLDERS.awaitFile(FOLDERS.error().resolve("broken.json"));
     }
 
     private static long resultsBytes(Path work) throws IOException {

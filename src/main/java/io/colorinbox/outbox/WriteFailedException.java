@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.ReadOnlyFileSystemException;
@@ -24,7 +25,7 @@ public class WriteFailedException extends UncheckedIOException {
     private WriteFailedException(Path file, String reason, IOException cause) {
         super("cannot write " + file + ": " + reason, cause);
         Path parent = file.getParent();
-        this.folder = parent != null ? parent : file;
+        this.folder = parent == null || Files.isDirectory(file) ? file : parent;
         this.reason = reason;
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -203,7 +204,9 @@ public class FileJobs {
         return WriteFailedException.writing(dir, () -> {
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) {
-                throw new AccessDeniedException(dir.toString());
+                throw Files.getFileStore(dir).isReadOnly()
+                        ? new FileSystemException(dir.toString(), null, "read-only file system")
+                        : new AccessDeniedException(dir.toString());
             }
             return dir;
         });
@@ -259,6 +262,12 @@ public class FileJobs {
         FileJob job = exchange.getProperty(JOB, FileJob.class);
         if (job != null) {
             discard(job, false);
+        } else {
+            // failed while its temp files were being prepared
+            GenericFile<?> file = exchange.getMessage().getBody(GenericFile.class);
+            if (file != null) {
+                deleteQuietly(WorkFiles.of(folders.work(), file.getFileNameOnly()), file.getFileNameOnly());
+            }
         }
         postpone(exchange, cause);
     }
@@ -278,7 +287,7 @@ public class FileJobs {
         }
     }
 
-    private static String seconds(Duration d) {
+    static String seconds(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
@@ -342,13 +351,17 @@ public class FileJobs {
             LOG.info("{}: stopped after {} items; it stays in the inbox and the next start continues from there",
                     job.source(), job.writer().written());
         } else {
-            try {
-                job.files().delete();
-            } catch (IOException e) {
-                LOG.warn("Cannot remove the temp files of {} in {}: {}", job.source(), folders.work(), e.getMessage());
-            }
+            deleteQuietly(job.files(), job.source());
         }
         outputNames.release(job.outputName());
+    }
+
+    private void deleteQuietly(WorkFiles files, String source) {
+        try {
+            files.delete();
+        } catch (IOException e) {
+            LOG.warn("Cannot remove the temp files of {} in {}: {}", source, folders.work(), e.getMessage());
+        }
     }
 
     /** {@code dir/name}, or with a time stamp before the extension when that name is taken: nothing is overwritten. */

@@ -50,7 +50,7 @@ public class InputMoveFailures implements ExceptionHandler {
         Path input = Path.of(file.getAbsoluteFilePath());
         Object target = exchange.getProperty(FileJobs.MOVE_TO);
         retries.later(input, "cannot move it to " + target + ": " + reason);
-        LOG.warn("{}: cannot move it to {}: {}; it stays in the inbox and is processed again in {} s",
-                input.getFileName(), target, reason, retries.delay().toSeconds());
+        LOG.warn("{}: cannot move it to {}: {}; it stays in the inbox and is processed again in {}",
+                input.getFileName(), target, reason, FileJobs.seconds(retries.delay()));
     }
 }
