@@ -57,7 +57,7 @@ public class PipelineConfiguration {
     OutboxHealthIndicator outboxHealthIndicator(Folders folders, ColorsProperties colors, FileRetries retries) {
         return new OutboxHealthIndicator(folders.outbox(), folders.work(), colors.getOutboxHealth().getMinFreeSpace(),
                 () -> retries.current().map(w -> w.file() + ": " + w.reason() + " at " + w.failedAt()
-                        + "; tried again at " + w.retryAt()));
+                        + "; to be retried at " + w.retryAt()));
     }
 
     @Bean(destroyMethod = "shutdownNow")
