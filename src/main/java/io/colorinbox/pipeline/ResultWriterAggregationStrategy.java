@@ -92,6 +92,9 @@ public class ResultWriterAggregationStrategy implements AggregationStrategy {
         if (colorItem != null) {
             return colorItem.index();
         }
+        if (item.getMessage().getBody() instanceof ColorResult result) {
+            return result.index();
+        }
         // the split counts the items it handed out; those answered before a restart were not
         int splitIndex = item.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class);
         return splitIndex + (job != null ? job.resumedFrom() : 0);
