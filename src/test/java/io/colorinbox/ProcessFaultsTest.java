@@ -62,30 +62,79 @@ class ProcessFaultsTest {
     }
 
     @Test
-    void killedMidFileTheFileIsProcessedAgainFromTheStartAfterARestart() throws Exception {
+    void killedMidFileTheNextStartContinuesAfterTheResultsAlreadyWritten() throws Exception {
         API.latency(100);
         try (ForkedApp first = start("first", "--colors.concurrency=4")) {
             folders.drop("crash.txt", items(200));
-            await().atMost(Duration.ofSeconds(30)).until(() -> API.requests().size() >= 20);
+            await().atMost(Duration.ofSeconds(30)).until(() -> API.requests().size() >= 40);
             first.kill();
         }
+        awaitQuiet();
 
         assertThat(folders.inbox().resolve("crash.txt")).as("the input is never lost").exists();
         assertThat(outboxFiles()).as("no partial output is visible").isEmpty();
 
-        API.latency(0);
+        API.reset();
         try (ForkedApp second = start("second", "--colors.concurrency=4")) {
             JsonNode out = folders.awaitOutput("crash.json", Duration.ofSeconds(60));
             assertThat(out.get("total").asInt()).isEqualTo(200);
             assertThat(out.get("succeeded").asInt()).isEqualTo(200);
             assertThat(ColorInboxRouteTest.colors(out)).containsExactlyElementsOf(List.of(items(200).split("\n")));
+            int resumedFrom = out.get("resumedFrom").asInt();
+            assertThat(resumedFrom).as("results written before the kill are kept").isPositive();
+            assertThat(API.requests()).as("only the items not answered before are called")
+                    .hasSize(200 - resumedFrom);
+            assertThat(second.log()).contains("crash.txt: continuing after its first " + resumedFrom + " items");
             folders.awaitFile(folders.done().resolve("crash.txt"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> {
-                try (Stream<Path> temp = Files.list(folders.outbox().resolve(".tmp"))) {
-                    return temp.findAny().isEmpty();
-                }
-            });
+            awaitNoTempFiles();
         }
+    }
+
+    /**
+     * The issue's figure: kill -9 about half-way through 20,000 items; the restart calls only what was
+     * not written yet (at most a window and a flush interval more), not all 20,000 again.
+     */
+    @Test
+    void killedHalfWayThroughALongListTheRestartCallsOnlyTheRest() throws Exception {
+        int n = 20_000;
+        API.latency(10);
+        try (ForkedApp first = start("half", "--colors.concurrency=32")) {
+            folders.drop("long.txt", items(n));
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> API.requests().size() >= n / 2);
+            first.kill();
+        }
+        awaitQuiet();
+        int firstRun = API.requests().size();
+
+        API.reset();
+        try (ForkedApp second = start("half-again", "--colors.concurrency=32")) {
+            JsonNode out = folders.awaitOutput("long.json", Duration.ofSeconds(120));
+            int secondRun = API.requests().size();
+            long again = API.requests().stream()
+                    .filter(r -> Integer.parseInt(r.decodedSegment().substring(1)) < out.get("resumedFrom").asInt())
+                    .count();
+            assertThat(again).as("items kept from the first run are not called again").isZero();
+            System.out.printf("resume: kill -9 after %d requests; the restart continued from item %d and sent %d:"
+                    + " %d requests in all for %d items%n", firstRun, out.get("resumedFrom").asInt(), secondRun,
+                    firstRun + secondRun, n);
+            assertThat(out.get("total").asInt()).isEqualTo(n);
+            assertThat(out.get("succeeded").asInt()).isEqualTo(n);
+            assertThat(ColorInboxRouteTest.colors(out)).containsExactlyElementsOf(List.of(items(n).split("\n")));
+            for (int i = 0; i < n; i++) {
+                assertThat(out.get("results").get(i).get("index").asInt()).isEqualTo(i);
+            }
+            assertThat(firstRun + secondRun).isLessThanOrEqualTo(n + 1_000);
+            awaitNoTempFiles();
+        }
+    }
+
+    private void awaitNoTempFiles() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            try (Stream<Path> temp = Files.list(folders.outbox().resolve(".tmp"))) {
+                return temp.findAny().isEmpty();
+            }
+        });
     }
 
     @Test
@@ -105,17 +154,65 @@ class ProcessFaultsTest {
     }
 
     @Test
-    void sigtermPastTheShutdownTimeoutLeavesTheFileInTheInbox() throws Exception {
+    void sigtermPastTheShutdownTimeoutLeavesTheFileInTheInboxAndTheNextStartContinues() throws Exception {
         API.latency(200);
         ForkedApp app = start("impatient", "--colors.concurrency=2", "--colors.shutdown.timeout=1s");
         folders.drop("later.txt", items(200));
         await().atMost(Duration.ofSeconds(30)).until(() -> API.requests().size() >= 6);
 
         app.terminate(Duration.ofSeconds(60));
+        awaitQuiet();
 
         assertThat(folders.inbox().resolve("later.txt")).as("left for the next start").exists();
         assertThat(folders.done().resolve("later.txt")).doesNotExist();
         assertThat(folders.error().resolve("later.txt")).doesNotExist();
         assertThat(outboxFiles()).isEmpty();
+        assertThat(app.log()).contains("later.txt: stopped after");
+
+        API.reset();
+        try (ForkedApp again = start("patient", "--colors.concurrency=8")) {
+            JsonNode out = folders.awaitOutput("later.json", Duration.ofSeconds(60));
+            assertThat(ColorInboxRouteTest.colors(out)).containsExactlyElementsOf(List.of(items(200).split("\n")));
+            int resumedFrom = out.get("resumedFrom").asInt();
+            assertThat(resumedFrom).isPositive();
+            assertThat(API.requests()).hasSize(200 - resumedFrom);
+        }
+    }
+
+    /**
+     * Whatever state a file is in, a SIGTERM ends the process within colors.shutdown.timeout and a few
+     * seconds: here one item hangs (the API answers it after a minute), so the file's window fills and
+     * its reader waits for room.
+     */
+    @Test
+    void sigtermWhileAFileWaitsForASlowItemEndsWithinTheShutdownTimeout() throws Exception {
+        try (ForkedApp app = start("stuck", "--colors.concurrency=2", "--colors.shutdown.timeout=2s",
+                "--colors.api.timeout=120s", "--colors.api.retries=0")) {
+            folders.drop("stuck.txt", "slow-60000\n" + items(600));
+            // the window (256 items) fills up behind item 0, and the file waits for room
+            await().atMost(Duration.ofSeconds(30)).until(() -> API.requests().size() >= 250);
+            awaitQuiet();
+
+            long stopping = System.nanoTime();
+            app.terminate(Duration.ofSeconds(60));
+            long millis = (System.nanoTime() - stopping) / 1_000_000;
+            System.out.printf("shutdown: a SIGTERM with a file waiting for a hung item took %d ms"
+                    + " (colors.shutdown.timeout=2s)%n", millis);
+
+            assertThat(API.requests().size()).as("the file was waiting for room").isLessThan(300);
+            assertThat(millis).as("shutdown timeout + a few seconds").isLessThan(2_000 + 8_000);
+            assertThat(folders.inbox().resolve("stuck.txt")).exists();
+        }
+    }
+
+    /** Until the stub has had no new request for a while: requests of a JVM just killed may still arrive. */
+    private static void awaitQuiet() {
+        int[] last = {-1};
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            int now = API.requests().size();
+            boolean quiet = now == last[0];
+            last[0] = now;
+            return quiet;
+        });
     }
 }

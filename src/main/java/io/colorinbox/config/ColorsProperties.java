@@ -63,6 +63,12 @@ public class ColorsProperties implements Validator {
     @Valid
     private final Progress progress = new Progress();
 
+    @Valid
+    private final Reorder reorder = new Reorder();
+
+    @Valid
+    private final OutboxHealth outboxHealth = new OutboxHealth();
+
     /** Checks that need code; Spring Boot calls this because the class is its own {@link Validator}. */
     @Override
     public boolean supports(Class<?> type) {
@@ -88,6 +94,9 @@ public class ColorsProperties implements Validator {
         }
         if (p.api.sslBundle != null && !p.api.sslBundle.isBlank() && !p.api.url.regionMatches(true, 0, "https://", 0, 8)) {
             errors.rejectValue("api.sslBundle", "invalid", "colors.api.ssl-bundle is set but colors.api.url is not an https:// URL");
+        }
+        if (p.reorder.maxBytes != null && p.reorder.maxBytes.toBytes() < 1024) {
+            errors.rejectValue("reorder.maxBytes", "invalid", "must be at least 1KB");
         }
         for (String name : p.api.headers.keySet()) {
             if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
@@ -154,6 +163,49 @@ public class ColorsProperties implements Validator {
 
     public Progress getProgress() {
         return progress;
+    }
+
+    public Reorder getReorder() {
+        return reorder;
+    }
+
+    public OutboxHealth getOutboxHealth() {
+        return outboxHealth;
+    }
+
+    /**
+     * The reorder buffer of each file: results that finished ahead of an earlier, slower item wait there
+     * to be written in input order. Besides the count (a window of 4 x concurrency items per file), their
+     * bytes are bounded: above this, the file hands out no new item until the slow one is written.
+     */
+    public static class Reorder {
+
+        @NotNull
+        private DataSize maxBytes = DataSize.ofMegabytes(16);
+
+        public DataSize getMaxBytes() {
+            return maxBytes;
+        }
+
+        public void setMaxBytes(DataSize maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+    }
+
+    /** The {@code outbox} health indicator. */
+    public static class OutboxHealth {
+
+        /** DOWN while less than this is free on the outbox's file system. */
+        @NotNull
+        private DataSize minFreeSpace = DataSize.ofMegabytes(16);
+
+        public DataSize getMinFreeSpace() {
+            return minFreeSpace;
+        }
+
+        public void setMinFreeSpace(DataSize minFreeSpace) {
+            this.minFreeSpace = minFreeSpace;
+        }
     }
 
     /** Progress lines for long files. */

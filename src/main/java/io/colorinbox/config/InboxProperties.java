@@ -24,6 +24,14 @@ public class InboxProperties {
     @DurationMin(millis = 0)
     private Duration stableFor = Duration.ofMillis(100);
 
+    /**
+     * A file that could not be completed through no fault of its own (the outbox or the done/error folder
+     * could not be written) stays in the inbox and is taken again no sooner than this.
+     */
+    @NotNull
+    @DurationMin(millis = 0)
+    private Duration retryDelay = Duration.ofSeconds(30);
+
     /** false = do not watch the inbox at all (e.g. to serve only the demo API). */
     private boolean enabled = true;
 
@@ -41,5 +49,13 @@ public class InboxProperties {
 
     public void setStableFor(Duration stableFor) {
         this.stableFor = stableFor;
+    }
+
+    public Duration getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(Duration retryDelay) {
+        this.retryDelay = retryDelay;
     }
 }

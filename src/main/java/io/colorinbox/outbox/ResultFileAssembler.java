@@ -30,11 +30,34 @@ public class ResultFileAssembler {
         this.processedBy = processedBy;
     }
 
+    /** {@code resumedFrom}: the index this run continued from after an interruption, 0 when it did not. */
     public record Summary(String source, int total, int succeeded, int failed, Instant startedAt,
-                          Instant finishedAt, long durationMs) {
+                          Instant finishedAt, long durationMs, int resumedFrom) {
     }
 
-    public void assemble(Summary summary, Path results, Path temp, Path target) throws IOException {
+    /**
+     * Writes {@code temp} and renames it to {@code target}. Any failure to write is a
+     * {@link WriteFailedException} naming the file, and {@code temp} is removed.
+     */
+    public void assemble(Summary summary, Path results, Path temp, Path target) {
+        try {
+            WriteFailedException.writing(temp, () -> {
+                write(summary, results, temp);
+                return null;
+            });
+            WriteFailedException.writing(target, () ->
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
+        } catch (RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private void write(Summary summary, Path results, Path temp) throws IOException {
         Map<String, Object> head = new LinkedHashMap<>();
         head.put("source", summary.source());
         head.put("total", summary.total());
@@ -44,6 +67,9 @@ public class ResultFileAssembler {
         head.put("finishedAt", summary.finishedAt().toString());
         head.put("durationMs", summary.durationMs());
         head.put("processedBy", processedBy);
+        if (summary.resumedFrom() > 0) {
+            head.put("resumedFrom", summary.resumedFrom());
+        }
         String json = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(head);
         // the summary object, left open for the results: {... "durationMs" : N, "results" : [ ... ]}
         String opening = json.substring(0, json.lastIndexOf('}')).stripTrailing() + ",\n  \"results\" : [";
@@ -61,6 +87,5 @@ public class ResultFileAssembler {
             out.write(closing.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             outChannel.force(true);
         }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,53 +1,108 @@
 package io.colorinbox.pipeline;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colorinbox.api.ColorResult;
 import io.colorinbox.outbox.OrderedResultWriter;
+import io.colorinbox.outbox.ResultsPrefix;
+import io.colorinbox.outbox.WorkFiles;
 
-/** One list file being worked on: where its results go and how far it is. */
+/**
+ * One list file being worked on: where its results go, how far it is, and its window: at most
+ * {@code window} items handed out and not yet written, and no new item while the results waiting in
+ * the reorder buffer take more than {@code maxBytesWaiting}. A failure ({@link #fail}) ends the file:
+ * the split gets no more items and whoever waits for the window is let go.
+ */
 public final class FileJob {
 
     private final String source;
     private final Path input;
     private final long sizeBytes;
     private final String outputName;
+    private final WorkFiles files;
     private final Instant startedAt = Instant.now();
     private final long startNanos = System.nanoTime();
-    private final Semaphore window;
+    private final int window;
+    private final long maxBytesWaiting;
     private final OrderedResultWriter writer;
+    private final Object room = new Object();
+    private int handedOut; // handed out and not yet written; guarded by room
+    private volatile RuntimeException failure;
     private volatile LongSupplier bytesRead = () -> 0;
     private volatile boolean allRead;
 
-    FileJob(String source, Path input, String outputName, Path resultsPart, int window,
-            ObjectMapper mapper) throws IOException {
+    FileJob(String source, Path input, long sizeBytes, String outputName, WorkFiles files, ResultsPrefix prefix,
+            int window, long maxBytesWaiting, ObjectMapper mapper) {
         this.source = source;
         this.input = input;
-        this.sizeBytes = Files.size(input);
+        this.sizeBytes = sizeBytes;
         this.outputName = outputName;
-        this.window = new Semaphore(window);
-        this.writer = new OrderedResultWriter(resultsPart, mapper, this.window::release);
+        this.files = files;
+        this.window = window;
+        this.maxBytesWaiting = maxBytesWaiting;
+        this.writer = new OrderedResultWriter(files.results(), prefix, mapper, Math.max(1, window / 4), this::written);
     }
 
-    /** Called for each result, in any order, from the split's aggregation. */
+    /**
+     * Called for each result, in any order, from the split's aggregation. A failure to write fails the
+     * file and is thrown.
+     */
     public void accept(ColorResult result) {
-        writer.accept(result);
+        try {
+            writer.accept(result);
+        } catch (RuntimeException e) {
+            fail(e);
+            throw e;
+        }
     }
 
-    /** Blocks while {@code window} items are handed out but not yet written: bounds memory per file. */
-    void awaitRoomForOneMore() {
-        try {
-            window.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to hand out the next item of " + source, e);
+    /**
+     * Blocks while the window is full; {@code false} (at once) when the file has failed, and then no more
+     * items are to be handed out.
+     */
+    boolean awaitRoomForOneMore() {
+        synchronized (room) {
+            try {
+                while (failure == null && (handedOut >= window || writer.bytesWaiting() > maxBytesWaiting)) {
+                    room.wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting to hand out the next item of " + source, e);
+            }
+            if (failure != null) {
+                return false;
+            }
+            handedOut++;
+            return true;
         }
+    }
+
+    private void written(int results) {
+        if (results > 0) {
+            synchronized (room) {
+                handedOut -= results;
+                room.notifyAll();
+            }
+        }
+    }
+
+    /** Ends the file with {@code cause} (the first cause is kept): no more items, and the window is released. */
+    public void fail(RuntimeException cause) {
+        synchronized (room) {
+            if (failure == null) {
+                failure = cause;
+            }
+            room.notifyAll();
+        }
+    }
+
+    /** Why the file failed, or {@code null}. */
+    public RuntimeException failure() {
+        return failure;
     }
 
     void readingFrom(LongSupplier bytesRead) {
@@ -68,6 +123,16 @@ public final class FileJob {
 
     public String outputName() {
         return outputName;
+    }
+
+    /** The job's temp files in the outbox's work folder. */
+    public WorkFiles files() {
+        return files;
+    }
+
+    /** Items answered before an interruption and kept: this run starts at this index (0 = from the start). */
+    public int resumedFrom() {
+        return writer.resumedFrom();
     }
 
     public Instant startedAt() {

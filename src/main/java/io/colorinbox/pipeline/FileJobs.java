@@ -4,17 +4,20 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,18 +25,26 @@ import io.colorinbox.inbox.BadListException;
 import io.colorinbox.inbox.ColorItem;
 import io.colorinbox.inbox.ColorListReader;
 import io.colorinbox.inbox.ColorItems;
+import io.colorinbox.inbox.ListFormat;
+import io.colorinbox.outbox.InputIdentity;
 import io.colorinbox.outbox.OutputNames;
 import io.colorinbox.outbox.ResultFileAssembler;
+import io.colorinbox.outbox.ResultsPrefix;
+import io.colorinbox.outbox.ResumableResults;
+import io.colorinbox.outbox.WorkFiles;
+import io.colorinbox.outbox.WriteFailedException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps of the route that concern a whole file: start (claim an output name, open the writer),
- * the items to split, finish (assemble and rename the output, choose where the input goes) and
- * reject (report why a file could not be read). Also the progress log for long files.
+ * The steps of the route that concern a whole file: start (claim an output name, continue after the
+ * results an interrupted run left, or open a fresh writer), the items to split, finish (assemble and
+ * rename the output, choose where the input goes), reject (report why a file could not be read) and
+ * retryLater (a failure that is not the file's: it stays in the inbox). Also the progress log for long files.
  */
 public class FileJobs {
 
@@ -42,37 +53,80 @@ public class FileJobs {
     /** Exchange property read by the file consumer's {@code move} option when the exchange completes. */
     public static final String MOVE_TO = "colorsMoveTo";
 
+    /** Temp files whose input is gone are removed at start once they are this old (see {@link #removeOrphans()}). */
+    static final Duration ORPHAN_AGE = Duration.ofMinutes(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(FileJobs.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT);
 
     private final Folders folders;
     private final int window;
+    private final long maxBytesWaiting;
     private final ObjectMapper mapper;
+    private final String apiUrl;
+    private final FileRetries retries;
     private final OutputNames outputNames;
     private final ResultFileAssembler assembler;
     private final Set<FileJob> active = ConcurrentHashMap.newKeySet();
 
-    /** {@code processedBy}: the instance's node id, recorded in every output. */
-    public FileJobs(Folders folders, int window, ObjectMapper mapper, String processedBy) {
+    /**
+     * @param window          items per file handed out and not yet written
+     * @param maxBytesWaiting no new item of a file while its results waiting in the reorder buffer take more
+     * @param apiUrl          the API URL template: results kept from an interrupted run count only for the same one
+     * @param processedBy     the instance's node id, recorded in every output
+     */
+    public FileJobs(Folders folders, int window, long maxBytesWaiting, ObjectMapper mapper, String apiUrl,
+                    FileRetries retries, String processedBy) {
         this.folders = folders;
         this.window = window;
+        this.maxBytesWaiting = maxBytesWaiting;
         this.mapper = mapper;
+        this.apiUrl = apiUrl;
+        this.retries = retries;
         this.outputNames = new OutputNames(folders.outbox(), mapper);
         this.assembler = new ResultFileAssembler(mapper, processedBy);
     }
 
-    /** Creates the folders and, if asked, removes temp files a crash may have left. */
-    public void prepareFolders(boolean removeLeftovers) throws IOException {
+    /** Creates the folders and removes temp files that no input needs any more. */
+    public void prepareFolders() throws IOException {
         for (Path dir : new Path[] {folders.inbox(), folders.done(), folders.error(), folders.outbox(), folders.work()}) {
             Files.createDirectories(dir);
         }
-        if (!removeLeftovers) {
-            return;
-        }
-        try (Stream<Path> leftovers = Files.list(folders.work())) {
-            for (Path p : (Iterable<Path>) leftovers::iterator) {
-                Files.deleteIfExists(p);
+        removeOrphans();
+    }
+
+    /**
+     * Temp files are kept for their input while it is in the inbox: a restart continues after them. Removed:
+     * those whose input (named in their state file) is no longer in the inbox, and those that are no job's
+     * files (no readable state), once they are {@link #ORPHAN_AGE} old, so that an instance sharing the
+     * outbox never loses the files of a job it has only just begun; never those of a job of this JVM.
+     */
+    void removeOrphans() throws IOException {
+        Set<String> held = active.stream().map(j -> j.files().key()).collect(Collectors.toSet());
+        long now = System.currentTimeMillis();
+        try (Stream<Path> files = Files.list(folders.work())) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String key = WorkFiles.keyOf(p.getFileName().toString());
+                if (key != null && (held.contains(key) || inputStillThere(new WorkFiles(folders.work(), key)))) {
+                    continue;
+                }
+                try {
+                    if (now - Files.getLastModifiedTime(p).toMillis() >= ORPHAN_AGE.toMillis()) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException e) {
+                    LOG.warn("Cannot remove the old temp file {}: {}", p, e.getMessage());
+                }
             }
+        }
+    }
+
+    private boolean inputStillThere(WorkFiles files) {
+        try {
+            InputIdentity state = mapper.readValue(files.state().toFile(), InputIdentity.class);
+            return Files.exists(Path.of(state.inbox()).resolve(state.input()));
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -84,21 +138,30 @@ public class FileJobs {
             throw new BadListException("the file is a symbolic link; links are not followed", null);
         }
         String outputName = outputNames.claim(name);
-        Path part = folders.work().resolve(outputName + "." + UUID.randomUUID() + ".results");
         FileJob job;
         try {
-            job = new FileJob(name, input, outputName, part, window, mapper);
+            WorkFiles files = WorkFiles.of(folders.work(), name);
+            InputIdentity identity = InputIdentity.of(input, ListFormat.of(name).name(), apiUrl);
+            ResultsPrefix prefix = ResumableResults.prepare(files, identity, input, mapper);
+            job = new FileJob(name, input, identity.size(), outputName, files, prefix, window, maxBytesWaiting, mapper);
         } catch (IOException | RuntimeException e) {
             outputNames.release(outputName);
             throw e;
         }
         active.add(job);
         exchange.setProperty(JOB, job);
-        // whatever way the exchange ends, the temp files go and the name is free again
-        exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
+        if (job.resumedFrom() > 0) {
+            LOG.info("{}: continuing after its first {} items, answered before an interruption", name,
+                    job.resumedFrom());
+        }
+        // whatever way the exchange ends, the name is free again and the temp files go, except when the
+        // application is stopping: then the file stays in the inbox and the next start continues after them
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                discard(job);
+                boolean interrupted = done.getContext().isStopping() && done.isFailed()
+                        && !(job.failure() instanceof WriteFailedException);
+                discard(job, interrupted);
             }
         });
     }
@@ -111,54 +174,147 @@ public class FileJobs {
         return new WindowedItems(items, job);
     }
 
-    public void finish(Exchange exchange) throws IOException {
+    public void finish(Exchange exchange) {
         FileJob job = exchange.getProperty(JOB, FileJob.class);
+        if (job.failure() != null) {
+            throw job.failure();
+        }
         var writer = job.writer();
+        int missing = writer.waiting();
         writer.close();
-        if (writer.waiting() > 0) {
-            throw new IllegalStateException(writer.waiting() + " results of " + job.source() + " are missing");
+        if (missing > 0) {
+            throw new IllegalStateException(missing + " results of " + job.source() + " are missing");
         }
         Instant finished = Instant.now();
         long millis = TimeUnit.NANOSECONDS.toMillis(job.elapsedNanos());
         int total = writer.written();
-        Path temp = folders.work().resolve(job.outputName() + "." + UUID.randomUUID() + ".tmp");
         Path target = folders.outbox().resolve(job.outputName());
+        // the input's way to the done folder is checked before the output is made, not after
+        Path doneAs = freeName(writableFolder(folders.done()), job.source());
         assembler.assemble(new ResultFileAssembler.Summary(job.source(), total, writer.succeeded(), writer.failed(),
-                job.startedAt(), finished, millis), writer.file(), temp, target);
-        exchange.setProperty(MOVE_TO, freeName(folders.done(), job.source()).toString());
-        LOG.info("{} -> {}: {} items, {} failed, {} s ({} items/s)", job.source(), target, total, writer.failed(),
-                String.format(Locale.ROOT, "%.2f", millis / 1000.0), millis == 0 ? total : total * 1000L / millis);
+                job.startedAt(), finished, millis, job.resumedFrom()), writer.file(), job.files().assembling(), target);
+        retries.completed();
+        exchange.setProperty(MOVE_TO, doneAs.toString());
+        LOG.info("{} -> {}: {} items, {} failed, {} s ({} items/s){}", job.source(), target, total, writer.failed(),
+                String.format(Locale.ROOT, "%.2f", millis / 1000.0),
+                millis == 0 ? total : (total - job.resumedFrom()) * 1000L / millis,
+                job.resumedFrom() > 0 ? ", continued from item " + job.resumedFrom() : "");
+    }
+
+    private static Path writableFolder(Path dir) {
+        return WriteFailedException.writing(dir, () -> {
+            Files.createDirectories(dir);
+            if (!Files.isWritable(dir)) {
+                throw Files.getFileStore(dir).isReadOnly()
+                        ? new FileSystemException(dir.toString(), null, "read-only file system")
+                        : new AccessDeniedException(dir.toString());
+            }
+            return dir;
+        });
     }
 
     /**
      * Whether a failure may be blamed on the file. Not while stopping: then an interrupted file stays in
-     * the inbox and is processed again from the start at the next start.
+     * the inbox and the next start continues where it stopped.
      */
     public boolean isJudging(Exchange exchange) {
         return !exchange.getContext().isStopping();
     }
 
     /** A file that cannot be processed: report beside it in the error folder, where the consumer moves it. */
-    public void reject(Exchange exchange) throws IOException {
+    public void reject(Exchange exchange) {
         Throwable cause = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
         GenericFile<?> file = exchange.getMessage().getBody(GenericFile.class);
         String name = file != null ? file.getFileNameOnly() : exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
         FileJob job = exchange.getProperty(JOB, FileJob.class);
         if (job != null) {
-            discard(job);
+            discard(job, false);
         }
-        Path target = freeName(folders.error(), name);
-        Path report = target.resolveSibling(target.getFileName() + ".error.txt");
         String reason = reasonOf(cause);
         String location = cause instanceof BadListException bad ? bad.location() : null;
-        Files.writeString(report, "color-inbox could not process \"" + name + "\"\n\n"
-                + "Reason:  " + reason + "\n"
-                + (location != null ? "Where:   " + location + "\n" : "")
-                + "File:    moved unchanged to " + target + "\n"
-                + "When:    " + Instant.now() + "\n\n"
-                + "Fix the file and drop it into the inbox again.\n", StandardCharsets.UTF_8);
+        Path target;
+        try {
+            target = freeName(writableFolder(folders.error()), name);
+            Path report = target.resolveSibling(target.getFileName() + ".error.txt");
+            WriteFailedException.writing(report, () -> Files.writeString(report, "color-inbox could not process \""
+                    + name + "\"\n\n"
+                    + "Reason:  " + reason + "\n"
+                    + (location != null ? "Where:   " + location + "\n" : "")
+                    + "File:    moved unchanged to " + target + "\n"
+                    + "When:    " + Instant.now() + "\n\n"
+                    + "Fix the file and drop it into the inbox again.\n", StandardCharsets.UTF_8));
+        } catch (WriteFailedException e) {
+            // the report cannot be written: the file stays where it is, like after any write failure
+            postpone(exchange, e);
+            exchange.getExchangeExtension().setErrorHandlerHandled(false);
+            return;
+        }
         exchange.setProperty(MOVE_TO, target.toString());
         LOG.warn("{} cannot be processed: {}{}; moved to {}", name, reason, location != null ? " at " + location : "", target);
+    }
+
+    /**
+     * A failure that is not the file's (an outbox or done/error folder that cannot be written, an {@link Error}):
+     * the temp files go, the input stays in the inbox unchanged (the exchange stays failed, so the consumer
+     * leaves it) and is not taken again before the retry delay. Said once, at WARN.
+     */
+    public void retryLater(Exchange exchange) {
+        Throwable cause = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
+        FileJob job = exchange.getProperty(JOB, FileJob.class);
+        if (job != null) {
+            discard(job, false);
+        } else {
+            // failed while its temp files were being prepared
+            GenericFile<?> file = exchange.getMessage().getBody(GenericFile.class);
+            if (file != null) {
+                deleteQuietly(WorkFiles.of(folders.work(), file.getFileNameOnly()), file.getFileNameOnly());
+            }
+        }
+        postpone(exchange, cause);
+    }
+
+    private void postpone(Exchange exchange, Throwable cause) {
+        GenericFile<?> file = exchange.getMessage().getBody(GenericFile.class);
+        Path input = file != null ? ((File) file.getFile()).toPath()
+                : folders.inbox().resolve(exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class));
+        String reason = notTheFilesFault(cause);
+        retries.later(input, reason);
+        String message = "{}: {}; it stays in the inbox, unchanged, and is tried again in {}";
+        Object[] args = {input.getFileName(), reason, seconds(retries.delay())};
+        if (find(cause, Error.class) != null) {
+            LOG.error(message, args);
+        } else {
+            LOG.warn(message, args);
+        }
+    }
+
+    static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    /** "cannot write /outbox/.tmp: No space left on device", "OutOfMemoryError: Java heap space", … */
+    static String notTheFilesFault(Throwable cause) {
+        WriteFailedException write = find(cause, WriteFailedException.class);
+        if (write != null) {
+            return "cannot write " + write.folder() + ": " + write.reason();
+        }
+        JobAbortedException aborted = find(cause, JobAbortedException.class);
+        if (aborted != null) {
+            Throwable error = aborted.getCause();
+            return aborted.getMessage() + (error != null ? " (" + error.getClass().getSimpleName() + ": "
+                    + error.getMessage() + ")" : "");
+        }
+        return cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (int depth = 0; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String reasonOf(Throwable cause) {
@@ -178,15 +334,34 @@ public class FileJobs {
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
-    private void discard(FileJob job) {
-        if (active.remove(job)) {
-            try {
-                job.writer().close();
-                Files.deleteIfExists(job.writer().file());
-            } catch (IOException e) {
-                LOG.warn("Cannot remove the temp file {}: {}", job.writer().file(), e.getMessage());
-            }
-            outputNames.release(job.outputName());
+    /**
+     * Lets go of a job; its temp files are removed unless {@code keepForResume}. Its split hands out no
+     * more items: whoever waits for its window (after a forced stop, a reader behind a hung item) is let go.
+     */
+    private void discard(FileJob job, boolean keepForResume) {
+        if (!active.remove(job)) {
+            return;
+        }
+        job.fail(new JobAbortedException(job.source() + " was given up", null));
+        try {
+            job.writer().close();
+        } catch (WriteFailedException e) {
+            // already reported, or the job is given up anyway
+        }
+        if (keepForResume) {
+            LOG.info("{}: stopped after {} items; it stays in the inbox and the next start continues from there",
+                    job.source(), job.writer().written());
+        } else {
+            deleteQuietly(job.files(), job.source());
+        }
+        outputNames.release(job.outputName());
+    }
+
+    private void deleteQuietly(WorkFiles files, String source) {
+        try {
+            files.delete();
+        } catch (IOException e) {
+            LOG.warn("Cannot remove the temp files of {} in {}: {}", source, folders.work(), e.getMessage());
         }
     }
 
@@ -213,7 +388,7 @@ public class FileJobs {
             int done = w.written();
             double seconds = nanos / 1e9;
             LOG.info("{}: {} done, {} failed, {}% of the file read, {} items/s, {} s so far", job.source(), done,
-                    w.failed(), Math.round(job.readFraction() * 100), Math.round(done / seconds),
+                    w.failed(), Math.round(job.readFraction() * 100), Math.round((done - job.resumedFrom()) / seconds),
                     Math.round(seconds));
         }
     }

@@ -12,6 +12,7 @@ import io.colorinbox.api.ApiUrlTemplate;
 import io.colorinbox.cluster.ClusterProperties;
 import io.colorinbox.config.ColorsProperties;
 import io.colorinbox.config.InboxProperties;
+import io.colorinbox.outbox.OutboxHealthIndicator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
@@ -32,13 +33,35 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    FileJobs fileJobs(Folders folders, ColorsProperties colors, ClusterProperties cluster) throws IOException {
+    FileRetries fileRetries(InboxProperties inbox) {
+        return new FileRetries(inbox.getRetryDelay());
+    }
+
+    @Bean
+    FileJobs fileJobs(Folders folders, ColorsProperties colors, FileRetries retries, ClusterProperties cluster)
+            throws IOException {
         // the reorder window: a few times the bound, so a slow item pauses its file only after that many results
         int window = Math.max(256, 4 * colors.getConcurrency());
-        FileJobs jobs = new FileJobs(folders, window, new ObjectMapper(), cluster.getNodeId());
-        // in a cluster the outbox is shared: the temp files there may be another live instance's work
-        jobs.prepareFolders(!cluster.isEnabled());
+        FileJobs jobs = new FileJobs(folders, window, colors.getReorder().getMaxBytes().toBytes(), new ObjectMapper(),
+                colors.getApi().getUrl(), retries, cluster.getNodeId());
+        // only orphans are removed: safe when instances share the outbox (a file's temp results stay while
+        // its input is in the inbox, so another instance can take the file over and continue after them)
+        jobs.prepareFolders();
         return jobs;
+    }
+
+    /** The file consumer's onCompletionExceptionHandler: an input that cannot be moved waits for the retry delay. */
+    @Bean
+    InputMoveFailures inputMoveFailures(FileRetries retries) {
+        return new InputMoveFailures(retries);
+    }
+
+    /** {@code outbox} in /actuator/health. */
+    @Bean
+    OutboxHealthIndicator outboxHealthIndicator(Folders folders, ColorsProperties colors, FileRetries retries) {
+        return new OutboxHealthIndicator(folders.outbox(), folders.work(), colors.getOutboxHealth().getMinFreeSpace(),
+                () -> retries.current().map(w -> w.file() + ": " + w.reason() + " at " + w.failedAt()
+                        + "; to be retried at " + w.retryAt()));
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -68,8 +91,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    StableFileReadLock stableFileReadLock(InboxProperties inbox) {
-        return new StableFileReadLock(inbox.getStableFor());
+    StableFileReadLock stableFileReadLock(InboxProperties inbox, FileRetries retries) {
+        return new StableFileReadLock(inbox.getStableFor(), retries);
     }
 
     /**
@@ -110,6 +133,9 @@ public class PipelineConfiguration {
                 shutdown.setTimeUnit(TimeUnit.MILLISECONDS);
                 shutdown.setTimeout(Math.max(1, colors.getShutdown().getTimeout().toMillis()));
                 shutdown.setShutdownNowOnTimeout(true);
+                // after the routes stopped (gracefully or forced), a pool thread can still be in an API
+                // call that outlives the stop: do not wait Camel's default 10 s per pool for it
+                camel.getExecutorServiceManager().setShutdownAwaitTermination(1000);
             }
 
             @Override

@@ -5,10 +5,16 @@ import io.colorinbox.api.ColorResult;
 import io.colorinbox.inbox.ColorItem;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 
 /**
  * Hands each item's result to its file's ordered writer and keeps the file's exchange as it was.
  * Stateless: everything per file lives in the {@link FileJob} carried by the exchange.
+ *
+ * <p>What it throws ends the split at once with that exception on the file's exchange (Camel's
+ * aggregation catches exceptions, not {@link Error}s, so an Error is wrapped first, or the split would
+ * wait forever for the item): a failure to write the results, and an Error met by an item, which is
+ * never turned into that item's result.
  */
 public class ResultWriterAggregationStrategy implements AggregationStrategy {
 
@@ -23,34 +29,74 @@ public class ResultWriterAggregationStrategy implements AggregationStrategy {
         if (newExchange == null) {
             return keep;
         }
+        FileJob job = newExchange.getProperty(FileJobs.JOB, FileJob.class);
+        Error error = errorOf(newExchange);
+        if (error != null) {
+            throw failed(job, new JobAbortedException(error.getClass().getSimpleName() + " while item "
+                    + indexOf(newExchange, job) + " was worked on", error));
+        }
         if (newExchange.getException() != null && newExchange.getContext().isStopping() && keep != null) {
             // a forced stop interrupted this item: fail the file so it stays in the inbox for the next
             // start, rather than write a result that says nothing about the item
             keep.setException(newExchange.getException());
             return keep;
         }
-        FileJob job = newExchange.getProperty(FileJobs.JOB, FileJob.class);
-        if (job != null) {
-            job.accept(resultOf(newExchange));
+        if (job != null && job.failure() == null) {
+            try {
+                job.accept(resultOf(newExchange, job));
+            } catch (Error e) {
+                throw failed(job, new JobAbortedException(e.getClass().getSimpleName() + " while writing the results"
+                        + " of " + job.source(), e));
+            }
         }
         return keep != null ? keep : newExchange;
     }
 
-    /** The item's result; an unexpected failure still becomes a result, so the file completes. */
-    private static ColorResult resultOf(Exchange item) {
+    private static JobAbortedException failed(FileJob job, JobAbortedException e) {
+        if (job != null) {
+            job.fail(e);
+        }
+        return e;
+    }
+
+    /** An Error the item met, handled or not (the API call's error handler may have made a result of it). */
+    private static Error errorOf(Exchange item) {
+        Error error = FileJobs.find(item.getException(), Error.class);
+        return error != null ? error
+                : FileJobs.find(item.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class), Error.class);
+    }
+
+    /** The item's result; an unexpected failure (not an Error) still becomes a result, so the file completes. */
+    private static ColorResult resultOf(Exchange item, FileJob job) {
         Object body = item.getMessage().getBody();
         if (item.getException() == null && body instanceof ColorResult result) {
             return result;
         }
-        ColorItem colorItem = item.getProperty(CallProperties.ITEM, ColorItem.class);
-        if (colorItem == null && body instanceof ColorItem fromBody) {
-            colorItem = fromBody;
-        }
+        ColorItem colorItem = itemOf(item);
         Throwable e = item.getException();
         item.setException(null);
         String error = "internal error: " + (e == null ? "no result" : e.getClass().getSimpleName() + ": " + e.getMessage());
-        // the split index equals the item index: both count the list's items from 0
-        int index = colorItem != null ? colorItem.index() : item.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class);
-        return ColorResult.rejected(index, colorItem == null ? null : colorItem.color(), error);
+        return ColorResult.rejected(indexOf(item, job), colorItem == null ? null : colorItem.color(), error);
+    }
+
+    private static ColorItem itemOf(Exchange item) {
+        ColorItem colorItem = item.getProperty(CallProperties.ITEM, ColorItem.class);
+        if (colorItem == null && item.getMessage().getBody() instanceof ColorItem fromBody) {
+            colorItem = fromBody;
+        }
+        return colorItem;
+    }
+
+    private static int indexOf(Exchange item, FileJob job) {
+        ColorItem colorItem = itemOf(item);
+        if (colorItem != null) {
+            return colorItem.index();
+        }
+        if (item.getMessage().getBody() instanceof ColorResult result) {
+            return result.index();
+        }
+        // the split counts the items it handed out; those answered before a restart were not
+        int splitIndex = item.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class);
+        return splitIndex + (job != null ? job.resumedFrom() : 0);
     }
 }

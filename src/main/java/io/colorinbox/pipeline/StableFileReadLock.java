@@ -17,6 +17,9 @@ import org.apache.camel.component.file.GenericFileOperations;
  * seen unchanged for that long. Unlike Camel's "changed" read lock it never sleeps in the poll: a file
  * that is not stable yet is skipped and looked at again on the next poll, so many files stabilise in
  * parallel and pickup of other files is not delayed.
+ *
+ * <p>It also keeps back, until {@code colors.inbox.retry-delay} has passed, a file that failed through
+ * no fault of its own (see {@link FileRetries}).
  */
 public class StableFileReadLock implements GenericFileExclusiveReadLockStrategy<File> {
 
@@ -24,19 +27,24 @@ public class StableFileReadLock implements GenericFileExclusiveReadLockStrategy<
     }
 
     private final long stableForNanos;
+    private final FileRetries retries;
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 
-    public StableFileReadLock(Duration stableFor) {
+    public StableFileReadLock(Duration stableFor, FileRetries retries) {
         this.stableForNanos = stableFor.toNanos();
+        this.retries = retries;
     }
 
     @Override
     public boolean acquireExclusiveReadLock(GenericFileOperations<File> operations, GenericFile<File> file,
                                             Exchange exchange) {
+        File f = file.getFile();
+        if (!retries.mayTake(f.toPath())) {
+            return false;
+        }
         if (stableForNanos == 0) {
             return true;
         }
-        File f = file.getFile();
         long now = System.nanoTime();
         Seen current = new Seen(f.length(), f.lastModified(), now);
         Seen before = seen.get(f.getPath());

@@ -28,6 +28,7 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code busy-<seconds>}: 429 with {@code Retry-After: <seconds>} on the first call, then 200</li>
  * <li>{@code drop}: closes the connection without answering</li>
  * <li>{@code text}: 200 with a plain-text body</li>
+ * <li>{@code size-<bytes>}: 200 with a JSON body of about that many bytes</li>
  * <li>anything else: 200 with {@code {"color": <the decoded segment>}}</li>
  * </ul>
  * It records every request (raw path, query, headers) and the most calls it had in flight at once.
@@ -160,6 +161,10 @@ public final class StubColorApi implements AutoCloseable {
             }
             case "text" -> {
                 return new Answer(200, "hello, not json", "text/plain", null);
+            }
+            case "size" -> {
+                return Answer.json(200, "{\"color\":" + quote(segment) + ",\"pad\":\""
+                        + "x".repeat(Integer.parseInt(parts[1])) + "\"}");
             }
             default -> {
                 return Answer.json(200, "{\"color\":" + quote(segment) + "}");
