@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.colorinbox.config.ColorsProperties;
 import io.colorinbox.config.InboxProperties;
+import io.colorinbox.pipeline.FileRetries;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -79,9 +80,10 @@ public class ClusterConfiguration {
      * {@code idempotentRepository}).
      */
     @Bean
-    ClusterReadLock clusterReadLock(FileLockRepository locks, InboxProperties inbox, ColorsProperties colors) {
+    ClusterReadLock clusterReadLock(FileLockRepository locks, InboxProperties inbox, ColorsProperties colors,
+                                    FileRetries retries) {
         long stableFor = inbox.getStableFor().toMillis();
-        ClusterReadLock lock = new ClusterReadLock(locks, colors.getFiles().getParallel());
+        ClusterReadLock lock = new ClusterReadLock(locks, colors.getFiles().getParallel(), retries);
         lock.setRemoveOnCommit(true);
         lock.setRemoveOnRollback(true);
         // an empty list is a list (Camel's default minimum length is 1 byte: it would never be taken)
