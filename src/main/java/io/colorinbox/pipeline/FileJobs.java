@@ -8,6 +8,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -236,13 +237,16 @@ public class FileJobs {
         try {
             target = freeName(writableFolder(folders.error()), name);
             Path report = target.resolveSibling(target.getFileName() + ".error.txt");
-            WriteFailedException.writing(report, () -> Files.writeString(report, "color-inbox could not process \""
-                    + name + "\"\n\n"
+            // written beside it under a hidden name, then renamed: a reader never sees half a report
+            Path writing = report.resolveSibling("." + report.getFileName() + ".writing");
+            WriteFailedException.writing(report, () -> Files.move(Files.writeString(writing,
+                    "color-inbox could not process \"" + name + "\"\n\n"
                     + "Reason:  " + reason + "\n"
                     + (location != null ? "Where:   " + location + "\n" : "")
                     + "File:    moved unchanged to " + target + "\n"
                     + "When:    " + Instant.now() + "\n\n"
-                    + "Fix the file and drop it into the inbox again.\n", StandardCharsets.UTF_8));
+                    + "Fix the file and drop it into the inbox again.\n", StandardCharsets.UTF_8),
+                    report, StandardCopyOption.ATOMIC_MOVE));
         } catch (WriteFailedException e) {
             // the report cannot be written: the file stays where it is, like after any write failure
             postpone(exchange, e);
