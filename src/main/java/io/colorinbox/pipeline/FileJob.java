@@ -24,6 +24,8 @@ public final class FileJob {
     private final OrderedResultWriter writer;
     private volatile LongSupplier bytesRead = () -> 0;
     private volatile boolean allRead;
+    /** Items handed to the split so far; written by the split's iterator thread only. */
+    private volatile int handedOut;
 
     FileJob(String source, Path input, String outputName, Path resultsPart, int window,
             ObjectMapper mapper) throws IOException {
@@ -44,6 +46,7 @@ public final class FileJob {
     void awaitRoomForOneMore() {
         try {
             window.acquire();
+            handedOut++;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to hand out the next item of " + source, e);
@@ -80,6 +83,25 @@ public final class FileJob {
 
     public OrderedResultWriter writer() {
         return writer;
+    }
+
+    /** Size of the input when it was opened. */
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    /** Bytes of the input read so far. */
+    public long bytesRead() {
+        return allRead ? sizeBytes : Math.min(sizeBytes, bytesRead.getAsLong());
+    }
+
+    /** Items handed to the split so far; the list's total once {@link #isAllRead()}. */
+    public int handedOut() {
+        return handedOut;
+    }
+
+    public boolean isAllRead() {
+        return allRead;
     }
 
     /** Share of the input read so far, 0..1. */

@@ -1,6 +1,5 @@
 package io.colorinbox.pipeline;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,6 @@ import io.colorinbox.outbox.OutputNames;
 import io.colorinbox.outbox.ResultFileAssembler;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
-import org.apache.camel.component.file.GenericFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,13 +49,19 @@ public class FileJobs {
     private final OutputNames outputNames;
     private final ResultFileAssembler assembler;
     private final Set<FileJob> active = ConcurrentHashMap.newKeySet();
+    private final PipelineEvents events;
 
     public FileJobs(Folders folders, int window, ObjectMapper mapper) {
+        this(folders, window, mapper, PipelineEvents.NONE);
+    }
+
+    public FileJobs(Folders folders, int window, ObjectMapper mapper, PipelineEvents events) {
         this.folders = folders;
         this.window = window;
         this.mapper = mapper;
         this.outputNames = new OutputNames(folders.outbox(), mapper);
         this.assembler = new ResultFileAssembler(mapper);
+        this.events = events;
     }
 
     /** Creates the folders and removes temp files a crash may have left. */
@@ -72,10 +76,11 @@ public class FileJobs {
         }
     }
 
+    /** Opens the list of the exchange: a file from the inbox or a {@link ListSource} from the HTTP entry. */
     public void start(Exchange exchange) throws IOException {
-        GenericFile<?> file = exchange.getMessage().getBody(GenericFile.class);
-        Path input = ((File) file.getFile()).toPath();
-        String name = file.getFileNameOnly();
+        ListSource source = ListSource.of(exchange);
+        Path input = source.file();
+        String name = source.name();
         if (Files.isSymbolicLink(input)) {
             throw new BadListException("the file is a symbolic link; links are not followed", null);
         }
@@ -90,6 +95,7 @@ public class FileJobs {
         }
         active.add(job);
         exchange.setProperty(JOB, job);
+        events.listStarted(source, job);
         // whatever way the exchange ends, the temp files go and the name is free again
         exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
             @Override
@@ -122,8 +128,17 @@ public class FileJobs {
         assembler.assemble(new ResultFileAssembler.Summary(job.source(), total, writer.succeeded(), writer.failed(),
                 job.startedAt(), finished, millis), writer.file(), temp, target);
         exchange.setProperty(MOVE_TO, freeName(folders.done(), job.source()).toString());
-        LOG.info("{} -> {}: {} items, {} failed, {} s ({} items/s)", job.source(), target, total, writer.failed(),
-                String.format(Locale.ROOT, "%.2f", millis / 1000.0), millis == 0 ? total : total * 1000L / millis);
+        long perSecond = millis == 0 ? total : total * 1000L / millis;
+        // the figures are also fields of the event, for structured logs (logging.structured.format.console)
+        LOG.atInfo().setMessage("{} -> {}: {} items, {} failed, {} s ({} items/s)")
+                .addArgument(job.source()).addArgument(target).addArgument(total).addArgument(writer.failed())
+                .addArgument(String.format(Locale.ROOT, "%.2f", millis / 1000.0)).addArgument(perSecond)
+                .addKeyValue("source", job.source()).addKeyValue("output", target.toString())
+                .addKeyValue("items", total).addKeyValue("succeeded", writer.succeeded())
+                .addKeyValue("failed", writer.failed()).addKeyValue("durationMs", millis)
+                .addKeyValue("itemsPerSecond", perSecond)
+                .log();
+        events.listFinished(job, target);
     }
 
     /**
@@ -134,19 +149,27 @@ public class FileJobs {
         return !exchange.getContext().isStopping();
     }
 
-    /** A file that cannot be processed: report beside it in the error folder, where the consumer moves it. */
+    /**
+     * A file that cannot be processed: report beside it in the error folder, where the consumer moves it.
+     * A list from the HTTP entry is only reported to {@link PipelineEvents}: its client hears the reason.
+     */
     public void reject(Exchange exchange) throws IOException {
         Throwable cause = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
-        GenericFile<?> file = exchange.getMessage().getBody(GenericFile.class);
-        String name = file != null ? file.getFileNameOnly() : exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        ListSource source = ListSource.of(exchange);
+        String name = source.name();
         FileJob job = exchange.getProperty(JOB, FileJob.class);
         if (job != null) {
             discard(job);
         }
-        Path target = freeName(folders.error(), name);
-        Path report = target.resolveSibling(target.getFileName() + ".error.txt");
         String reason = reasonOf(cause);
         String location = cause instanceof BadListException bad ? bad.location() : null;
+        events.listFailed(source, job, reason, location);
+        if (!source.fromInbox()) {
+            LOG.warn("{} cannot be processed: {}{}", name, reason, location != null ? " at " + location : "");
+            return;
+        }
+        Path target = freeName(folders.error(), name);
+        Path report = target.resolveSibling(target.getFileName() + ".error.txt");
         Files.writeString(report, "color-inbox could not process \"" + name + "\"\n\n"
                 + "Reason:  " + reason + "\n"
                 + (location != null ? "Where:   " + location + "\n" : "")

@@ -18,6 +18,7 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,11 +31,13 @@ public class PipelineConfiguration {
         return Folders.of(colors);
     }
 
+    /** The listeners (beans: the job registry, the metrics) are told where a list starts, advances and ends. */
     @Bean
-    FileJobs fileJobs(Folders folders, ColorsProperties colors) throws IOException {
+    FileJobs fileJobs(Folders folders, ColorsProperties colors, ObjectProvider<PipelineEvents> listeners) throws IOException {
+        PipelineEvents events = PipelineEvents.of(listeners.orderedStream().toList());
         // the reorder window: a few times the bound, so a slow item pauses its file only after that many results
         int window = Math.max(256, 4 * colors.getConcurrency());
-        FileJobs jobs = new FileJobs(folders, window, new ObjectMapper());
+        FileJobs jobs = new FileJobs(folders, window, new ObjectMapper(), events);
         jobs.prepareFolders();
         return jobs;
     }
@@ -61,8 +64,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    ResultWriterAggregationStrategy resultWriterStrategy() {
-        return new ResultWriterAggregationStrategy();
+    ResultWriterAggregationStrategy resultWriterStrategy(ObjectProvider<PipelineEvents> listeners) {
+        return new ResultWriterAggregationStrategy(PipelineEvents.of(listeners.orderedStream().toList()));
     }
 
     @Bean

@@ -12,6 +12,16 @@ import org.apache.camel.Exchange;
  */
 public class ResultWriterAggregationStrategy implements AggregationStrategy {
 
+    private final PipelineEvents events;
+
+    public ResultWriterAggregationStrategy() {
+        this(PipelineEvents.NONE);
+    }
+
+    public ResultWriterAggregationStrategy(PipelineEvents events) {
+        this.events = events;
+    }
+
     @Override
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
         return aggregate(oldExchange, newExchange, null);
@@ -31,7 +41,10 @@ public class ResultWriterAggregationStrategy implements AggregationStrategy {
         }
         FileJob job = newExchange.getProperty(FileJobs.JOB, FileJob.class);
         if (job != null) {
-            job.accept(resultOf(newExchange));
+            ColorResult result = resultOf(newExchange);
+            job.accept(result);
+            // the one place every item's outcome passes: what the metrics count
+            events.resultWritten(result);
         }
         return keep != null ? keep : newExchange;
     }
