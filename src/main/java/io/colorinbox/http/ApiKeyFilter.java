@@ -11,9 +11,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * With {@code colors.http.api-key} set, {@code X-Api-Key} must carry it for what reads or submits lists and
- * for the actuator: {@code /api/lists/**}, {@code /api/status}, {@code /actuator/**}. Open: the health
- * probes ({@code /actuator/health/**}, for the orchestrator), the status page's static files (the page
- * asks for the key), the demo color API. A refused request gets {@code 401} before its body is read.
+ * for the actuator: {@code /api/lists/**}, {@code /api/status}, {@code /actuator/**} (so also the health
+ * details). Open: the liveness and readiness probes (status only, for the orchestrator), the status
+ * page's static files (the page asks for the key), the demo color API. A refused request gets {@code 401} before its body is read.
  */
 class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -26,11 +26,15 @@ class ApiKeyFilter extends OncePerRequestFilter {
     }
 
     static boolean isProtected(String path) {
-        if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
+        if (isProbe(path, "/actuator/health/liveness") || isProbe(path, "/actuator/health/readiness")) {
             return false;
         }
         return path.equals("/api/lists") || path.startsWith("/api/lists/") || path.equals("/api/status")
                 || path.equals("/actuator") || path.startsWith("/actuator/");
+    }
+
+    private static boolean isProbe(String path, String probe) {
+        return path.equals(probe) || path.startsWith(probe + "/");
     }
 
     @Override

@@ -129,14 +129,15 @@ public class FileJobs {
                 job.startedAt(), finished, millis), writer.file(), temp, target);
         exchange.setProperty(MOVE_TO, freeName(folders.done(), job.source()).toString());
         long perSecond = millis == 0 ? total : total * 1000L / millis;
-        // the figures are also fields of the event, for structured logs (logging.structured.format.console)
+        // the figures are also fields of the event (colors.*, clear of ECS's own names), for structured logs
+        // (logging.structured.format.console)
         LOG.atInfo().setMessage("{} -> {}: {} items, {} failed, {} s ({} items/s)")
                 .addArgument(job.source()).addArgument(target).addArgument(total).addArgument(writer.failed())
                 .addArgument(String.format(Locale.ROOT, "%.2f", millis / 1000.0)).addArgument(perSecond)
-                .addKeyValue("source", job.source()).addKeyValue("output", target.toString())
-                .addKeyValue("items", total).addKeyValue("succeeded", writer.succeeded())
-                .addKeyValue("failed", writer.failed()).addKeyValue("durationMs", millis)
-                .addKeyValue("itemsPerSecond", perSecond)
+                .addKeyValue("colors.source", job.source()).addKeyValue("colors.output", target.toString())
+                .addKeyValue("colors.items", total).addKeyValue("colors.succeeded", writer.succeeded())
+                .addKeyValue("colors.failed", writer.failed()).addKeyValue("colors.durationMs", millis)
+                .addKeyValue("colors.itemsPerSecond", perSecond)
                 .log();
         events.listFinished(job, target);
     }
