@@ -127,7 +127,13 @@
     return tr;
   }
 
+  const drawn = {};
+
   function fill(tableId, emptyId, rows, makeRow) {
+    // redrawn only when something changed: a finished row stays put (its link, a selection) between polls
+    const signature = JSON.stringify(rows);
+    if (drawn[tableId] === signature) return;
+    drawn[tableId] = signature;
     const body = $(tableId).tBodies[0];
     body.replaceChildren(...rows.map(makeRow));
     $(tableId).hidden = rows.length === 0;
