@@ -191,8 +191,11 @@ public class ListIntake {
         Path output = job.output().orElseThrow(() -> HttpProblem.of(410,
                 "the output is no longer in the outbox (removed, or replaced by a later list of the same name)"));
         Message message = answer(exchange, 200, Files.newInputStream(output));
-        message.setHeader("Content-Disposition",
-                ContentDisposition.attachment().filename(job.outputName(), StandardCharsets.UTF_8).build().toString());
+        String file = job.outputName();
+        // filename*=UTF-8'' only when needed: browsers and curl -J read a plain ASCII filename best
+        boolean plain = file.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\');
+        message.setHeader("Content-Disposition", (plain ? ContentDisposition.attachment().filename(file)
+                : ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8)).build().toString());
     }
 
     /** The answer for an {@link HttpProblem}: {@code {"error": ..., "where": ...}}, with Retry-After when busy. */
