@@ -113,7 +113,7 @@
     tr.appendChild(el("td", "num", number.format(list.succeeded)));
     tr.appendChild(el("td", "num" + (list.failed > 0 ? " failed-some" : ""), number.format(list.failed)));
     tr.appendChild(el("td", "num", duration(list.durationMs)));
-    tr.appendChild(el("td", "", time(list.finishedAt)));
+    tr.appendChild(el("td", "when", time(list.finishedAt)));
     const out = el("td");
     if (list.resultUrl) {
       const a = el("a", "download", list.output || "result.json");
