@@ -14,13 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.AppClient;
 import io.colorinbox.support.InboxFolders;
+import io.colorinbox.support.ListBodies;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,7 +115,7 @@ class HttpIntakeTest extends LoopbackApiTest {
 
     @Test
     void asyncListAnswers202WithLocationAndIsPolledToItsResult() {
-        String body = IntStream.range(0, 20).mapToObj(i -> "slow-50-" + i).collect(Collectors.joining("\n"));
+        String body = ListBodies.lines("slow-50", 20);
 
         HttpResponse<String> accepted = app.post("/api/lists?async=true&name=later.txt", "text/plain", body);
 
@@ -150,13 +149,13 @@ class HttpIntakeTest extends LoopbackApiTest {
 
     @Test
     void aListAboveSyncMaxItemsIsAnsweredInTheBackground() {
-        String body = IntStream.range(0, 51).mapToObj(i -> "c" + i).collect(Collectors.joining("\n"));
+        String body = ListBodies.lines("c", 51);
 
         HttpResponse<String> response = app.post("/api/lists?name=big.txt", "text/plain", body);
 
         assertThat(response.statusCode()).isEqualTo(202);
         String location = response.headers().firstValue("Location").orElseThrow();
-        await().atMost(Duration.ofSeconds(60)).until(() -> AppClient.json(app.get(location)).get("state").asText().equals("done"));
+        awaitDone(location);
         assertThat(InboxFolders.read(FOLDERS.outbox().resolve("big.json")).get("total").asInt()).isEqualTo(51);
     }
 
@@ -238,7 +237,7 @@ class HttpIntakeTest extends LoopbackApiTest {
 
     @Test
     void moreListsThanMaxListsGet503WithRetryAfterAndThePlacesComeBack() {
-        String slow = IntStream.range(0, 16).mapToObj(i -> "slow-600-" + i).collect(Collectors.joining("\n"));
+        String slow = ListBodies.lines("slow-600", 16);
         HttpResponse<String> first = app.post("/api/lists?async=true&name=busy-1.txt", "text/plain", slow);
         HttpResponse<String> second = app.post("/api/lists?async=true&name=busy-2.txt", "text/plain", slow);
 
@@ -251,8 +250,7 @@ class HttpIntakeTest extends LoopbackApiTest {
         assertThat(AppClient.json(third).get("error").asText()).contains("colors.http.max-lists");
         // the places come back when the lists are done
         for (HttpResponse<String> r : List.of(first, second)) {
-            String location = r.headers().firstValue("Location").orElseThrow();
-            await().atMost(Duration.ofSeconds(60)).until(() -> AppClient.json(app.get(location)).get("state").asText().equals("done"));
+            awaitDone(r.headers().firstValue("Location").orElseThrow());
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> app.post("/api/lists?name=busy-3.txt", "text/plain", "red").statusCode() == 200);
     }
@@ -268,6 +266,10 @@ class HttpIntakeTest extends LoopbackApiTest {
         assertThat(Path.of("/tmp/escaped.json")).doesNotExist();
         HttpResponse<String> unnamed = app.post("/api/lists?name=%2E%2E", "text/plain", "red");
         assertThat(AppClient.json(unnamed).get("source").asText()).matches("list-[0-9a-f]{8}\\.txt");
+    }
+
+    private void awaitDone(String location) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> AppClient.json(app.get(location)).get("state").asText().equals("done"));
     }
 
     private static List<String> colors(JsonNode out) {

@@ -10,12 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import io.colorinbox.api.ApiCallSlots;
 import io.colorinbox.support.AppClient;
 import io.colorinbox.support.InboxFolders;
+import io.colorinbox.support.ListBodies;
 import io.colorinbox.support.StubColorApi;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
@@ -57,8 +56,8 @@ class SharedBoundTest extends LoopbackApiTest {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> maxGauge.accumulateAndGet(slots.inFlight(), Math::max), 0, 2, TimeUnit.MILLISECONDS);
         try {
-            FOLDERS.drop("from-inbox.txt", items("inbox", 200));
-            HttpResponse<String> posted = app.post("/api/lists?async=true&name=from-http.txt", "text/plain", items("http", 200));
+            FOLDERS.drop("from-inbox.txt", ListBodies.lines("inbox", 200));
+            HttpResponse<String> posted = app.post("/api/lists?async=true&name=from-http.txt", "text/plain", ListBodies.lines("http", 200));
             assertThat(posted.statusCode()).isEqualTo(202);
 
             assertThat(FOLDERS.awaitOutput("from-inbox.json", Duration.ofSeconds(60)).get("succeeded").asInt()).isEqualTo(200);
@@ -75,10 +74,6 @@ class SharedBoundTest extends LoopbackApiTest {
         assertThat(order.indexOf("http-0")).isLessThan(lastIndexStartingWith(order, "inbox-"));
         assertThat(order.indexOf("inbox-0")).isLessThan(lastIndexStartingWith(order, "http-"));
         await().atMost(Duration.ofSeconds(10)).until(() -> slots.inFlight() == 0);
-    }
-
-    private static String items(String prefix, int n) {
-        return IntStream.range(0, n).mapToObj(i -> prefix + "-" + i).collect(Collectors.joining("\n"));
     }
 
     private static int lastIndexStartingWith(List<String> order, String prefix) {

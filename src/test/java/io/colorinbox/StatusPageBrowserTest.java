@@ -10,11 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import io.colorinbox.support.Chromium;
 import io.colorinbox.support.InboxFolders;
+import io.colorinbox.support.ListBodies;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,7 +77,7 @@ class StatusPageBrowserTest extends LoopbackApiTest {
     void showsProgressFinishedFilesWithDownloadsAndNamesAsText() throws IOException {
         API.latency(25);
         // 1,500 items at 25 ms with 4 in flight: about 10 s of progress to watch
-        FOLDERS.drop("large.txt", IntStream.range(0, 1500).mapToObj(i -> "c-" + i).collect(Collectors.joining("\n")));
+        FOLDERS.drop("large.txt", ListBodies.lines("c", 1500));
         FOLDERS.drop(HOSTILE, "red\nblue\n");
 
         browser.get("http://127.0.0.1:" + port + "/");
