@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.colorinbox.support.Chromium;
 import io.colorinbox.support.InboxFolders;
@@ -86,7 +87,7 @@ class StatusPageBrowserTest extends LoopbackApiTest {
         int first = await().atMost(Duration.ofSeconds(30)).until(() -> progressOf("large.txt"), p -> p.orElse(0) > 0).orElseThrow();
         int second = await().atMost(Duration.ofSeconds(30)).until(() -> progressOf("large.txt"), p -> p.orElse(0) > first).orElseThrow();
         await().atMost(Duration.ofSeconds(30)).until(() -> progressOf("large.txt"), p -> p.orElse(0) > second);
-        assertThat(barWidthOf("large.txt")).isNotEqualTo("0.0%");
+        await().atMost(Duration.ofSeconds(30)).until(() -> barWidthOf("large.txt"), w -> w.orElse(0.0) > 0);
 
         // the hostile name is text: no element was made from it, no script ran
         await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
@@ -113,16 +114,27 @@ class StatusPageBrowserTest extends LoopbackApiTest {
 
     /** aria-valuenow of the named file's progress bar among the files in progress. */
     private Optional<Integer> progressOf(String name) {
-        return row("#running", name).map(r -> Integer.parseInt(
+        return read("#running", name, r -> Integer.parseInt(
                 r.findElement(By.cssSelector("[role=progressbar]")).getAttribute("aria-valuenow")));
     }
 
-    private String barWidthOf(String name) {
-        return row("#running", name).map(r -> r.findElement(By.cssSelector(".bar .fill")).getAttribute("style")).orElse("");
+    /** The width of the named file's progress bar, in percent. */
+    private Optional<Double> barWidthOf(String name) {
+        return read("#running", name, r -> r.findElement(By.cssSelector(".bar .fill")).getAttribute("style"))
+                .map(style -> Double.parseDouble(style.replaceAll(".*width:\\s*([0-9.]+)%.*", "$1")));
     }
 
     private Optional<WebElement> finishedRow(String name) {
         return row("#finished", name);
+    }
+
+    /** Something of a row; the page redraws once a second, so a row may go stale while it is read: then empty. */
+    private <T> Optional<T> read(String table, String name, Function<WebElement, T> what) {
+        try {
+            return row(table, name).map(what);
+        } catch (StaleElementReferenceException e) {
+            return Optional.empty();
+        }
     }
 
     /** The table row whose list name is {@code name}; the page redraws once a second, so rows may go stale. */
