@@ -1,6 +1,7 @@
 package io.colorinbox.api;
 
 import java.util.concurrent.Semaphore;
+import java.util.function.LongConsumer;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -14,23 +15,49 @@ import org.apache.camel.support.SynchronizationAdapter;
  */
 public class ApiCallSlots implements Processor {
 
+    /** Exchange property: {@link System#nanoTime()} when the item took its place. */
+    static final String TAKEN_AT = "colorsSlotTakenAt";
+
+    private final int concurrency;
     private final Semaphore slots;
+    private volatile LongConsumer onGivenBack = nanos -> {
+    };
     private final SynchronizationAdapter giveBack = new SynchronizationAdapter() {
         @Override
         public void onDone(Exchange exchange) {
             slots.release();
+            Long takenAt = exchange.getProperty(TAKEN_AT, Long.class);
+            if (takenAt != null) {
+                onGivenBack.accept(System.nanoTime() - takenAt);
+            }
         }
     };
 
     public ApiCallSlots(int concurrency) {
+        this.concurrency = concurrency;
         this.slots = new Semaphore(concurrency);
     }
 
     @Override
     public void process(Exchange exchange) throws InterruptedException {
         slots.acquire();
+        exchange.setProperty(TAKEN_AT, System.nanoTime());
         exchange.getExchangeExtension().addOnCompletion(giveBack);
         // the item's durationMs starts with its first attempt, not with its wait for a place
         exchange.setProperty(CallProperties.STARTED, System.nanoTime());
+    }
+
+    /** Places taken now: calls in flight (attempts, their backoff and rate-limit spacing included). */
+    public int inFlight() {
+        return concurrency - slots.availablePermits();
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** Told, for every item given back, how long it held its place in nanoseconds (the metrics' call time). */
+    public void onGivenBack(LongConsumer heldNanos) {
+        this.onGivenBack = heldNanos;
     }
 }

@@ -52,10 +52,15 @@ public class ApiConfiguration {
         return new ApiRetryPolicy(api.getRetries(), new RetryDelays(api.getBackoff(), api.getMaxBackoff()));
     }
 
+    /** Also read by the health endpoint (an unreachable API shows in its details). */
     @Bean
-    ApiResultMapper apiResultMapper(ColorsProperties colors, ApiUrlTemplate template) {
-        return new ApiResultMapper(new ResponseBodies(new ObjectMapper()), new ApiReachability(template.base()),
-                colors.getApi().getTimeout());
+    ApiReachability apiReachability(ApiUrlTemplate template) {
+        return new ApiReachability(template.base());
+    }
+
+    @Bean
+    ApiResultMapper apiResultMapper(ColorsProperties colors, ApiReachability reachability) {
+        return new ApiResultMapper(new ResponseBodies(new ObjectMapper()), reachability, colors.getApi().getTimeout());
     }
 
     /** One timer thread for the deadlines of all attempts; closed with the application. */

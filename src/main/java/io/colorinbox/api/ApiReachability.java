@@ -16,6 +16,7 @@ public class ApiReachability {
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicBoolean tlsFails = new AtomicBoolean();
     private final String where;
+    private volatile String reason;
 
     public ApiReachability(String where) {
         this.where = where;
@@ -23,6 +24,7 @@ public class ApiReachability {
 
     public void unreachable(String reason) {
         if (down.compareAndSet(false, true)) {
+            this.reason = reason;
             LOG.warn("The API at {} is unreachable ({}); items fail until it answers again", where, reason);
         }
     }
@@ -46,5 +48,15 @@ public class ApiReachability {
         if (wasDown || wasTls) {
             LOG.info("The API at {} answers again", where);
         }
+    }
+
+    /** Whether the last call found the API unreachable (no call yet counts as reachable). */
+    public boolean isUnreachable() {
+        return down.get();
+    }
+
+    /** Why the API was found unreachable, while it is. */
+    public String reason() {
+        return down.get() ? reason : null;
     }
 }

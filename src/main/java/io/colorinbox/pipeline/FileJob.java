@@ -33,6 +33,8 @@ public final class FileJob {
     private volatile RuntimeException failure;
     private volatile LongSupplier bytesRead = () -> 0;
     private volatile boolean allRead;
+    /** Items handed to the split so far, a resume's kept prefix included; written by the split's iterator thread only. */
+    private volatile int itemsHandedOut;
 
     FileJob(String source, Path input, long sizeBytes, String outputName, WorkFiles files, ResultsPrefix prefix,
             int window, long maxBytesWaiting, ObjectMapper mapper) {
@@ -44,6 +46,7 @@ public final class FileJob {
         this.window = window;
         this.maxBytesWaiting = maxBytesWaiting;
         this.writer = new OrderedResultWriter(files.results(), prefix, mapper, Math.max(1, window / 4), this::written);
+        this.itemsHandedOut = writer.resumedFrom();
     }
 
     /**
@@ -77,6 +80,7 @@ public final class FileJob {
                 return false;
             }
             handedOut++;
+            itemsHandedOut++;
             return true;
         }
     }
@@ -145,6 +149,25 @@ public final class FileJob {
 
     public OrderedResultWriter writer() {
         return writer;
+    }
+
+    /** Size of the input when it was opened. */
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    /** Bytes of the input read so far. */
+    public long bytesRead() {
+        return allRead ? sizeBytes : Math.min(sizeBytes, bytesRead.getAsLong());
+    }
+
+    /** Items handed to the split so far; the list's total once {@link #isAllRead()}. */
+    public int handedOut() {
+        return itemsHandedOut;
+    }
+
+    public boolean isAllRead() {
+        return allRead;
     }
 
     /** Share of the input read so far, 0..1. */

@@ -1,6 +1,5 @@
 package io.colorinbox.pipeline;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,6 @@ import io.colorinbox.outbox.WorkFiles;
 import io.colorinbox.outbox.WriteFailedException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
-import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,15 +67,17 @@ public class FileJobs {
     private final OutputNames outputNames;
     private final ResultFileAssembler assembler;
     private final Set<FileJob> active = ConcurrentHashMap.newKeySet();
+    private final PipelineEvents events;
 
     /**
      * @param window          items per file handed out and not yet written
      * @param maxBytesWaiting no new item of a file while its results waiting in the reorder buffer take more
      * @param apiUrl          the API URL template: results kept from an interrupted run count only for the same one
      * @param processedBy     the instance's node id, recorded in every output
+     * @param events          told when a list starts, has a result written, finishes or fails (registry, metrics)
      */
     public FileJobs(Folders folders, int window, long maxBytesWaiting, ObjectMapper mapper, String apiUrl,
-                    FileRetries retries, String processedBy) {
+                    FileRetries retries, String processedBy, PipelineEvents events) {
         this.folders = folders;
         this.window = window;
         this.maxBytesWaiting = maxBytesWaiting;
@@ -86,6 +86,7 @@ public class FileJobs {
         this.retries = retries;
         this.outputNames = new OutputNames(folders.outbox(), mapper);
         this.assembler = new ResultFileAssembler(mapper, processedBy);
+        this.events = events;
     }
 
     /** Creates the folders and removes temp files that no input needs any more. */
@@ -131,10 +132,11 @@ public class FileJobs {
         }
     }
 
+    /** Opens the list of the exchange: a file from the inbox or a {@link ListSource} from the HTTP entry. */
     public void start(Exchange exchange) throws IOException {
-        GenericFile<?> file = exchange.getMessage().getBody(GenericFile.class);
-        Path input = ((File) file.getFile()).toPath();
-        String name = file.getFileNameOnly();
+        ListSource source = ListSource.of(exchange);
+        Path input = source.file();
+        String name = source.name();
         if (Files.isSymbolicLink(input)) {
             throw new BadListException("the file is a symbolic link; links are not followed", null);
         }
@@ -157,6 +159,7 @@ public class FileJobs {
         }
         // whatever way the exchange ends, the name is free again and the temp files go, except when the
         // application is stopping: then the file stays in the inbox and the next start continues after them
+        events.listStarted(source, job);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
@@ -196,10 +199,19 @@ public class FileJobs {
                 job.startedAt(), finished, millis, job.resumedFrom()), writer.file(), job.files().assembling(), target);
         retries.completed();
         exchange.setProperty(MOVE_TO, doneAs.toString());
-        LOG.info("{} -> {}: {} items, {} failed, {} s ({} items/s){}", job.source(), target, total, writer.failed(),
-                String.format(Locale.ROOT, "%.2f", millis / 1000.0),
-                millis == 0 ? total : (total - job.resumedFrom()) * 1000L / millis,
-                job.resumedFrom() > 0 ? ", continued from item " + job.resumedFrom() : "");
+        long perSecond = millis == 0 ? total : (total - job.resumedFrom()) * 1000L / millis;
+        // the figures are also fields of the event (colors.*, clear of ECS's own names), for structured logs
+        // (logging.structured.format.console)
+        LOG.atInfo().setMessage("{} -> {}: {} items, {} failed, {} s ({} items/s){}")
+                .addArgument(job.source()).addArgument(target).addArgument(total).addArgument(writer.failed())
+                .addArgument(String.format(Locale.ROOT, "%.2f", millis / 1000.0)).addArgument(perSecond)
+                .addArgument(job.resumedFrom() > 0 ? ", continued from item " + job.resumedFrom() : "")
+                .addKeyValue("colors.source", job.source()).addKeyValue("colors.output", target.toString())
+                .addKeyValue("colors.items", total).addKeyValue("colors.succeeded", writer.succeeded())
+                .addKeyValue("colors.failed", writer.failed()).addKeyValue("colors.durationMs", millis)
+                .addKeyValue("colors.itemsPerSecond", perSecond).addKeyValue("colors.resumedFrom", job.resumedFrom())
+                .log();
+        events.listFinished(job, target);
     }
 
     private static Path writableFolder(Path dir) {
@@ -222,17 +234,25 @@ public class FileJobs {
         return !exchange.getContext().isStopping();
     }
 
-    /** A file that cannot be processed: report beside it in the error folder, where the consumer moves it. */
+    /**
+     * A file that cannot be processed: report beside it in the error folder, where the consumer moves it.
+     * A list from the HTTP entry is only reported to {@link PipelineEvents}: its client hears the reason.
+     */
     public void reject(Exchange exchange) {
         Throwable cause = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
-        GenericFile<?> file = exchange.getMessage().getBody(GenericFile.class);
-        String name = file != null ? file.getFileNameOnly() : exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        ListSource source = ListSource.of(exchange);
+        String name = source.name();
         FileJob job = exchange.getProperty(JOB, FileJob.class);
         if (job != null) {
             discard(job, false);
         }
         String reason = reasonOf(cause);
         String location = cause instanceof BadListException bad ? bad.location() : null;
+        events.listFailed(source, job, reason, location);
+        if (!source.fromInbox()) {
+            LOG.warn("{} cannot be processed: {}{}", name, reason, location != null ? " at " + location : "");
+            return;
+        }
         Path target;
         try {
             target = freeName(writableFolder(folders.error()), name);
@@ -264,23 +284,28 @@ public class FileJobs {
      */
     public void retryLater(Exchange exchange) {
         Throwable cause = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
+        ListSource source = ListSource.of(exchange);
         FileJob job = exchange.getProperty(JOB, FileJob.class);
         if (job != null) {
             discard(job, false);
-        } else {
+        } else if (source.name() != null) {
             // failed while its temp files were being prepared
-            GenericFile<?> file = exchange.getMessage().getBody(GenericFile.class);
-            if (file != null) {
-                deleteQuietly(WorkFiles.of(folders.work(), file.getFileNameOnly()), file.getFileNameOnly());
-            }
+            deleteQuietly(WorkFiles.of(folders.work(), source.name()), source.name());
+        }
+        if (!source.fromInbox()) {
+            // a posted list is in no inbox to be tried again: its client hears why (and may submit it again)
+            String reason = notTheFilesFault(cause);
+            events.listFailed(source, job, reason, null);
+            LOG.warn("{}: {}; the posted list is given up", source.name(), reason);
+            exchange.getExchangeExtension().setErrorHandlerHandled(true);
+            return;
         }
         postpone(exchange, cause);
     }
 
     private void postpone(Exchange exchange, Throwable cause) {
-        GenericFile<?> file = exchange.getMessage().getBody(GenericFile.class);
-        Path input = file != null ? ((File) file.getFile()).toPath()
-                : folders.inbox().resolve(exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class));
+        ListSource source = ListSource.of(exchange);
+        Path input = source.file() != null ? source.file() : folders.inbox().resolve(source.name());
         String reason = notTheFilesFault(cause);
         retries.later(input, reason);
         String message = "{}: {}; it stays in the inbox, unchanged, and is tried again in {}";

@@ -20,6 +20,7 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,13 +38,15 @@ public class PipelineConfiguration {
         return new FileRetries(inbox.getRetryDelay());
     }
 
+    /** The listeners (beans: the job registry, the metrics) are told where a list starts, advances and ends. */
     @Bean
-    FileJobs fileJobs(Folders folders, ColorsProperties colors, FileRetries retries, ClusterProperties cluster)
-            throws IOException {
+    FileJobs fileJobs(Folders folders, ColorsProperties colors, FileRetries retries, ClusterProperties cluster,
+                      ObjectProvider<PipelineEvents> listeners) throws IOException {
+        PipelineEvents events = PipelineEvents.of(listeners.orderedStream().toList());
         // the reorder window: a few times the bound, so a slow item pauses its file only after that many results
         int window = Math.max(256, 4 * colors.getConcurrency());
         FileJobs jobs = new FileJobs(folders, window, colors.getReorder().getMaxBytes().toBytes(), new ObjectMapper(),
-                colors.getApi().getUrl(), retries, cluster.getNodeId());
+                colors.getApi().getUrl(), retries, cluster.getNodeId(), events);
         // only orphans are removed: safe when instances share the outbox (a file's temp results stay while
         // its input is in the inbox, so another instance can take the file over and continue after them)
         jobs.prepareFolders();
@@ -86,8 +89,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    ResultWriterAggregationStrategy resultWriterStrategy() {
-        return new ResultWriterAggregationStrategy();
+    ResultWriterAggregationStrategy resultWriterStrategy(ObjectProvider<PipelineEvents> listeners) {
+        return new ResultWriterAggregationStrategy(PipelineEvents.of(listeners.orderedStream().toList()));
     }
 
     @Bean

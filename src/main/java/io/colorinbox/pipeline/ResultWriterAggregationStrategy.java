@@ -18,6 +18,16 @@ import org.apache.camel.ExchangePropertyKey;
  */
 public class ResultWriterAggregationStrategy implements AggregationStrategy {
 
+    private final PipelineEvents events;
+
+    public ResultWriterAggregationStrategy() {
+        this(PipelineEvents.NONE);
+    }
+
+    public ResultWriterAggregationStrategy(PipelineEvents events) {
+        this.events = events;
+    }
+
     @Override
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
         return aggregate(oldExchange, newExchange, null);
@@ -43,7 +53,10 @@ public class ResultWriterAggregationStrategy implements AggregationStrategy {
         }
         if (job != null && job.failure() == null) {
             try {
-                job.accept(resultOf(newExchange, job));
+                ColorResult result = resultOf(newExchange, job);
+                job.accept(result);
+                // the one place every item's outcome passes: what the metrics count
+                events.resultWritten(result);
             } catch (Error e) {
                 throw failed(job, new JobAbortedException(e.getClass().getSimpleName() + " while writing the results"
                         + " of " + job.source(), e));

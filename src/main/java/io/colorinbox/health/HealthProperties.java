@@ -1,0 +1,18 @@
+package io.colorinbox.health;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code colors.health.*}: what readiness needs.
+ *
+ * @param minFreeSpace usable space the inbox and the outbox file systems must have for the app to be ready
+ */
+@Validated
+@ConfigurationProperties(prefix = "colors.health")
+public record HealthProperties(@DefaultValue("100MB") @NotNull DataSize minFreeSpace) {
+}

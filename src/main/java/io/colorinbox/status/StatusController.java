@@ -1,0 +1,53 @@
+package io.colorinbox.status;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.colorinbox.api.ApiCallSlots;
+import io.colorinbox.cluster.ClusterProperties;
+import io.colorinbox.http.ListIntake;
+import io.colorinbox.jobs.JobRegistry;
+import io.colorinbox.jobs.ListStatus;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/status}: what the status page at {@code /} (src/main/resources/static) shows, read from
+ * the job registry and the call bound. The page polls it once a second.
+ */
+@RestController
+class StatusController {
+
+    /**
+     * @param inFlight             API calls in flight now, against {@code concurrency}
+     * @param itemsPerSecond       items written per second, one value per second, oldest first (the last minutes)
+     * @param httpListsInProgress  HTTP lists queued or running, against {@code httpMaxLists}
+     */
+    record Status(String node, Instant now, int inFlight, int concurrency, int listsInProgress,
+                  int httpListsInProgress, int httpMaxLists, long itemsDone, long[] itemsPerSecond,
+                  List<ListStatus> inProgress, List<ListStatus> finished) {
+    }
+
+    private final JobRegistry registry;
+    private final ApiCallSlots slots;
+    private final ListIntake intake;
+    private final String node;
+
+    StatusController(JobRegistry registry, ApiCallSlots slots, ListIntake intake, ClusterProperties cluster) {
+        this.registry = registry;
+        this.slots = slots;
+        this.intake = intake;
+        // the instance's name (colors.cluster.node-id: host name + pid unless set), as in its logs and outputs
+        this.node = cluster.getNodeId();
+    }
+
+    @GetMapping("/api/status")
+    ResponseEntity<Status> status() {
+        Status status = new Status(node, Instant.now(), slots.inFlight(), slots.concurrency(),
+                registry.inProgressCount(), intake.inProgress(), intake.maxLists(), registry.itemsDone(),
+                registry.itemsPerSecondHistory(), registry.inProgress(), registry.recentlyFinished());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(status);
+    }
+}
