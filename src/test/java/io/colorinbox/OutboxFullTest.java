@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"colors.inbox.stable-for=0s", "colors.inbox.retry-delay=5s", "colors.poll.delay=20ms",
-            "colors.concurrency=8", "colors.outbox-health.min-free-space=64KB", "colors.demo.enabled=false"})
+            "colors.concurrency=8", "colors.health.min-free-space=64KB", "colors.demo.enabled=false"})
 class OutboxFullTest extends LoopbackApiTest {
 
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-full");

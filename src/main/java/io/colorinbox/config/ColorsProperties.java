@@ -66,8 +66,6 @@ public class ColorsProperties implements Validator {
     @Valid
     private final Reorder reorder = new Reorder();
 
-    @Valid
-    private final OutboxHealth outboxHealth = new OutboxHealth();
 
     /** Checks that need code; Spring Boot calls this because the class is its own {@link Validator}. */
     @Override
@@ -169,10 +167,6 @@ public class ColorsProperties implements Validator {
         return reorder;
     }
 
-    public OutboxHealth getOutboxHealth() {
-        return outboxHealth;
-    }
-
     /**
      * The reorder buffer of each file: results that finished ahead of an earlier, slower item wait there
      * to be written in input order. Besides the count (a window of 4 x concurrency items per file), their
@@ -189,22 +183,6 @@ public class ColorsProperties implements Validator {
 
         public void setMaxBytes(DataSize maxBytes) {
             this.maxBytes = maxBytes;
-        }
-    }
-
-    /** The {@code outbox} health indicator. */
-    public static class OutboxHealth {
-
-        /** DOWN while less than this is free on the outbox's file system. */
-        @NotNull
-        private DataSize minFreeSpace = DataSize.ofMegabytes(16);
-
-        public DataSize getMinFreeSpace() {
-            return minFreeSpace;
-        }
-
-        public void setMinFreeSpace(DataSize minFreeSpace) {
-            this.minFreeSpace = minFreeSpace;
         }
     }
 

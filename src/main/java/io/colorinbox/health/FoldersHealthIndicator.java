@@ -10,7 +10,10 @@ import io.colorinbox.pipeline.Folders;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
-/** Ready to take lists: the inbox, the outbox and its work folder exist, are writable and have space left. */
+/**
+ * Ready to take lists: the inbox and the folders inputs are moved to (done, error) exist, are writable and
+ * have space left. The outbox has its own, stricter check ({@link io.colorinbox.outbox.OutboxHealthIndicator}).
+ */
 class FoldersHealthIndicator extends AbstractHealthIndicator {
 
     private final Folders folders;
@@ -26,8 +29,8 @@ class FoldersHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         boolean up = true;
         Map<String, Object> details = new LinkedHashMap<>();
-        for (Map.Entry<String, Path> folder : Map.of("inbox", folders.inbox(), "outbox", folders.outbox(),
-                "work", folders.work()).entrySet()) {
+        for (Map.Entry<String, Path> folder : Map.of("inbox", folders.inbox(), "done", folders.done(),
+                "error", folders.error()).entrySet()) {
             String problem = problemWith(folder.getValue());
             up &= problem == null;
             details.put(folder.getKey(), problem == null ? "ok" : problem);

@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code colors.health.*}: what readiness needs.
  *
- * @param minFreeSpace usable space the inbox and the outbox file systems must have for the app to be ready
+ * @param minFreeSpace usable space the inbox, done, error and outbox file systems must have for the app to be ready
  */
 @Validated
 @ConfigurationProperties(prefix = "colors.health")

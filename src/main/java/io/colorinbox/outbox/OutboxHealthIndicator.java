@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * {@code outbox} in {@code /actuator/health}: DOWN, with the reason, while results cannot be written
  * there: a file (one byte) cannot be written in its work folder {@code .tmp}, less than
- * {@code colors.outbox-health.min-free-space} is free, or a file just failed to be written (until a file
+ * {@code colors.health.min-free-space} is free, or a file just failed to be written (until a file
  * completes or that file's retry is due). UP again by itself. The check costs a file creation, so its
  * answer is kept for half a second.
  */
@@ -74,7 +74,7 @@ public class OutboxHealthIndicator implements HealthIndicator {
         }
         if (free < minFreeBytes) {
             return health.down().withDetail("reason", "only " + DataSize.ofBytes(free).toKilobytes() + " KB free, less than "
-                    + DataSize.ofBytes(minFreeBytes).toKilobytes() + " KB (colors.outbox-health.min-free-space)").build();
+                    + DataSize.ofBytes(minFreeBytes).toKilobytes() + " KB (colors.health.min-free-space)").build();
         }
         return health.build();
     }

@@ -12,7 +12,6 @@ import io.colorinbox.api.ApiUrlTemplate;
 import io.colorinbox.cluster.ClusterProperties;
 import io.colorinbox.config.ColorsProperties;
 import io.colorinbox.config.InboxProperties;
-import io.colorinbox.outbox.OutboxHealthIndicator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
@@ -57,14 +56,6 @@ public class PipelineConfiguration {
     @Bean
     InputMoveFailures inputMoveFailures(FileRetries retries) {
         return new InputMoveFailures(retries);
-    }
-
-    /** {@code outbox} in /actuator/health. */
-    @Bean
-    OutboxHealthIndicator outboxHealthIndicator(Folders folders, ColorsProperties colors, FileRetries retries) {
-        return new OutboxHealthIndicator(folders.outbox(), folders.work(), colors.getOutboxHealth().getMinFreeSpace(),
-                () -> retries.current().map(w -> w.file() + ": " + w.reason() + " at " + w.failedAt()
-                        + "; to be retried at " + w.retryAt()));
     }
 
     @Bean(destroyMethod = "shutdownNow")
