@@ -98,6 +98,17 @@ class ClusterModeTest {
         }
     }
 
+    /** Bytes of temp results in the shared outbox's work folder. */
+    private long resultsOnDisk() throws IOException {
+        Path work = folders.outbox().resolve(".tmp");
+        if (!Files.isDirectory(work)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(work)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".results")).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
     private List<String> inboxFiles() throws IOException {
         try (Stream<Path> files = Files.list(folders.inbox())) {
             return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
@@ -169,7 +180,9 @@ class ClusterModeTest {
         List<String> list = items("k", 60);
         folders.drop("slow.txt", String.join("\n", list));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> lockOwners().size() == 1 && API.requests().size() >= 8);
+        // killed once it has made 8 calls and handed some results to the OS (they are what a take-over keeps)
+        await().atMost(Duration.ofSeconds(30)).until(() -> lockOwners().size() == 1 && API.requests().size() >= 8
+                && resultsOnDisk() > 0);
         String holder = lockOwners().get(0);
         String survivor = holder.equals("node-a") ? "node-b" : "node-a";
         started.get(ids.indexOf(holder)).kill();

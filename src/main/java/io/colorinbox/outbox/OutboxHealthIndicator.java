@@ -55,7 +55,10 @@ public class OutboxHealthIndicator implements HealthIndicator {
         Health.Builder health = Health.up().withDetail("folder", outbox.toString());
         long free;
         try {
-            Files.createDirectories(work);
+            if (!Files.isDirectory(work)) {
+                // not made here: a health check changes nothing (the next file makes the folder again)
+                return health.down().withDetail("reason", "missing: " + work).build();
+            }
             Path probe = Files.createTempFile(work, ".health-", ".probe");
             try (FileChannel ch = FileChannel.open(probe, StandardOpenOption.WRITE)) {
                 ch.write(ByteBuffer.wrap(new byte[] {'\n'}));

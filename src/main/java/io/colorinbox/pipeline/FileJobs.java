@@ -143,6 +143,8 @@ public class FileJobs {
         String outputName = outputNames.claim(name);
         FileJob job;
         try {
+            // an outbox removed while the app runs comes back with the next file (its health says it is missing)
+            writableFolder(folders.work());
             WorkFiles files = WorkFiles.of(folders.work(), name);
             InputIdentity identity = InputIdentity.of(input, ListFormat.of(name).name(), apiUrl);
             ResultsPrefix prefix = ResumableResults.prepare(files, identity, input, mapper);
