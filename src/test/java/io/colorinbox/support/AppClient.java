@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,9 +77,13 @@ public final class AppClient {
         }
     }
 
+    private static final Pattern NODE_TAG = Pattern.compile("(?<=\\{)node=\"[^\"]*\",?");
+
     /** One sample's value in the Prometheus text, e.g. {@code colors_items_total{outcome="ok"}}; NaN when absent. */
     public double metric(String sample) {
         for (String line : get("/actuator/prometheus").body().split("\n")) {
+            // every meter carries the instance's node tag (management.metrics.tags.node): not part of the match
+            line = NODE_TAG.matcher(line).replaceFirst("").replace("{}", "");
             if (line.startsWith(sample + " ")) {
                 return Double.parseDouble(line.substring(sample.length() + 1).trim());
             }
