@@ -63,13 +63,27 @@ class Jar:
         log(f"class data sharing ({self.name} jar): {self.cds_note}")
 
 
+@dataclass
+class Variant:
+    """What is measured: a jar, the java that runs it, its JVM flags and app arguments. "app" always; with
+    --baseline-* options also "baseline" (e.g. the main branch's jar, another JDK, another setting)."""
+    name: str
+    jar: Jar
+    app_jvm: list[str]
+    app_args: list[str]
+
+    def describe(self) -> str:
+        return (f"{os.path.basename(self.jar.src)} on {self.jar.java}; JVM {' '.join(self.app_jvm) or '-'}; "
+                f"args {' '.join(self.app_args) or '-'}")
+
+
 @dataclass(frozen=True)
 class AppKey:
     concurrency: int
     latency_ms: int
     stable_ms: int = 0
     xmx: str | None = None
-    variant: str = "app"  # which jar: "app" (the one measured) or "baseline" (--baseline-jar)
+    variant: str = "app"  # which Variant: "app" (the one measured) or "baseline" (--baseline-*)
 
     def label(self) -> str:
         s = f"c{self.concurrency}-lat{self.latency_ms}ms-stable{self.stable_ms}ms"
@@ -94,7 +108,7 @@ class ApiServer:
             cmd = [ctx.java, "-XX:+UseSerialGC", "-Xss256k", os.path.join(ROOT, "bench", "StubApi.java"),
                    str(self.port), str(latency_ms)]
         else:
-            cmd = ([ctx.java] + ctx.api_jvm + ctx.jars["app"].launch
+            cmd = ([ctx.java] + ctx.api_jvm + ctx.variant["app"].jar.launch
                    + ["--colors.inbox.enabled=false", f"--server.port={self.port}", "--colors.demo.enabled=true",
                       f"--colors.demo.latency={latency_ms}ms", f"--colors.inbox={d}/inbox", f"--colors.outbox={d}/outbox",
                       "--management.endpoints.web.exposure.include=health"] + ctx.api_args)
@@ -164,12 +178,13 @@ class App:
         if cold_file:
             self.write_hidden(*cold_file)
         self.gc = GcLog(os.path.join(self.dir, "gc.log"))
-        jvm = list(ctx.app_jvm) + ([f"-Xmx{key.xmx}"] if key.xmx else []) + [f"-Xlog:gc:file={self.gc.path}"]
+        var = ctx.variant[key.variant]
+        jvm = list(var.app_jvm) + ([f"-Xmx{key.xmx}"] if key.xmx else []) + [f"-Xlog:gc:file={self.gc.path}"]
         self.settings = [f"--colors.inbox={self.inbox}", f"--colors.outbox={self.outbox}",
                          f"--colors.api.url={api.url}", f"--colors.concurrency={key.concurrency}",
                          f"--server.port={self.port}", "--colors.demo.enabled=false",
-                         f"--colors.inbox.stable-for={key.stable_ms}ms", "--colors.shutdown.timeout=2s"] + ctx.app_args
-        cmd = [ctx.java] + jvm + ctx.jars[key.variant].launch + self.settings
+                         f"--colors.inbox.stable-for={key.stable_ms}ms", "--colors.shutdown.timeout=2s"] + var.app_args
+        cmd = [var.jar.java] + jvm + var.jar.launch + self.settings
         log(f"starting app {key.label()} on port {self.port} (API port {api.port})")
         self.proc = Proc(f"app-{key.label()}", cmd, self.dir, os.path.join(ctx.work, "logs", f"app{n}-{key.label()}.log"))
         self.cmdline = cmd

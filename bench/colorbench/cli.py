@@ -51,7 +51,7 @@ import tempfile
 import time
 
 from . import lists
-from .apps import AppKey, Jar
+from .apps import AppKey, Jar, Variant
 from .common import ROOT, T_START, BenchError, log
 from .meters import background_load, cpu_model, mem_total_gib
 from .peers import find_aiohttp
@@ -99,6 +99,10 @@ def parse_args(argv):
     ap.add_argument("--baseline-jar", metavar="PATH",
                     help="a second jar measured in the same run (before/after): every selected scenario runs for both, "
                          "their files alternating, and the table shows both figures side by side")
+    ap.add_argument("--baseline-java", metavar="JAVA", help="the baseline on another java (default: --java); "
+                    "like the other --baseline-* options, it alone makes a baseline of the same jar")
+    ap.add_argument("--baseline-app-jvm", metavar="FLAGS", help="the baseline's JVM flags (default: --app-jvm)")
+    ap.add_argument("--baseline-app-args", metavar="ARGS", help="the baseline's app arguments (default: --app-args)")
     ap.add_argument("--java", default=None, help="java executable (default: java on PATH / $JAVA_HOME)")
     size = ap.add_mutually_exclusive_group()
     size.add_argument("--quick", action="store_true", help="small smoke version of every scenario")
@@ -180,6 +184,7 @@ def main(argv=None) -> int:
     if args.baseline_jar and not os.path.isfile(args.baseline_jar):
         print(f"no baseline jar at {args.baseline_jar}", file=sys.stderr)
         return 2
+    baseline = any(x is not None for x in (args.baseline_jar, args.baseline_java, args.baseline_app_jvm, args.baseline_app_args))
     default = [s for s in SCENARIOS if s != "many-files"] + ["ten-files"] if args.targets else SCENARIOS
     selected = args.scenario or default
     plan = choose_plan(args)
@@ -209,13 +214,18 @@ def main(argv=None) -> int:
         mode = " (quick)" if args.quick else " (targets)" if args.targets else ""
         log(f"jar: {jar_src} ({os.path.getsize(jar_src) / 1e6:.0f} MB); {n_names} color names; "
             f"scenarios: {', '.join(selected)}{mode}")
-        jars = {"app": Jar(jar_src, args.java, work, not args.no_cds)}
-        if args.baseline_jar:
-            log(f"baseline jar: {args.baseline_jar}: every scenario runs for both jars, alternating")
-            jars["baseline"] = Jar(args.baseline_jar, args.java, work, not args.no_cds, "baseline")
+        variants = {"app": Variant("app", Jar(jar_src, args.java, work, not args.no_cds),
+                                   shlex.split(args.app_jvm), shlex.split(args.app_args))}
+        if baseline:
+            b = Variant("baseline", Jar(args.baseline_jar or jar_src, args.baseline_java or args.java, work, not args.no_cds,
+                                        "baseline"),
+                        shlex.split(args.app_jvm if args.baseline_app_jvm is None else args.baseline_app_jvm),
+                        shlex.split(args.app_args if args.baseline_app_args is None else args.baseline_app_args))
+            variants["baseline"] = b
+            log(f"baseline: {b.describe()}: every scenario runs for both, alternating")
         python_peer = find_aiohttp() if any(s in selected for s in ("seed", "throughput")) else (None, "not needed")
         log(f"python peer: {python_peer[1]}")
-        ctx = Ctx(args, work, jars, python_peer)
+        ctx = Ctx(args, work, variants, python_peer)
 
         units = units_of(ctx, plan, selected)
         for i, (name, keys, fn) in enumerate(units):
@@ -248,7 +258,7 @@ def main(argv=None) -> int:
     if ctx is None:
         return 1
     rows = [r for s in SCENARIOS for r in ctx.rows[s]]
-    print_table(rows, machine, notes(ctx, interrupted), os.path.basename(args.baseline_jar) if args.baseline_jar else None)
+    print_table(rows, machine, notes(ctx, interrupted), baseline_label(ctx) if baseline else None)
     print("Command lines:")
     for label, cmd in ctx.cmdlines.items():
         print(f"  {label}: {' '.join(shlex.quote(c) for c in cmd)}")
@@ -256,14 +266,29 @@ def main(argv=None) -> int:
                                              for r in rows if r.variant != "baseline") else 1)
 
 
+def baseline_label(ctx: Ctx) -> str:
+    """What tells the baseline apart from the app, for the table's column header."""
+    a, b = ctx.variant["app"], ctx.variant["baseline"]
+    diff = []
+    if os.path.abspath(a.jar.src) != os.path.abspath(b.jar.src):
+        diff.append(os.path.basename(b.jar.src))
+    if a.jar.java != b.jar.java:
+        diff.append(b.jar.java)
+    if a.app_jvm != b.app_jvm:
+        diff.append(" ".join(b.app_jvm))
+    if a.app_args != b.app_args:
+        diff.append(" ".join(b.app_args))
+    return "; ".join(diff) or "the same"
+
+
 def notes(ctx: Ctx, interrupted: bool) -> list[str]:
-    jars = ctx.jars
+    app = ctx.variant["app"]
     out = [f"drop-to-output = time.monotonic() from the rename into the inbox until <outbox>/<stem>.json exists "
            f"(polled every 3 ms); files are written as hidden .name.tmp first; seed, seed-cold and ten-files run the "
            f"app's defaults (stable-for 100 ms), the others --colors.inbox.stable-for=0s (pickup runs both)",
-           f"app JVM: {' '.join(ctx.app_jvm)} (+ -Xmx128m in memory); app args: {' '.join(ctx.app_args) or '-'}; "
-           f"CDS: {jars['app'].cds_note}"
-           + (f"; baseline jar {jars['baseline'].src}, CDS {jars['baseline'].cds_note}" if "baseline" in jars else ""),
+           f"app: {app.describe()} (+ -Xmx128m in memory); CDS: {app.jar.cds_note}"
+           + (f"; baseline: {ctx.variant['baseline'].describe()}, CDS {ctx.variant['baseline'].jar.cds_note}"
+              if "baseline" in ctx.variant else ""),
            ("API: bench/StubApi.java (JDK HttpServer, latency on a timer), one JVM per latency; "
             if ctx.args.api == "stub" else
             f"API: this jar's demo API with --colors.inbox.enabled=false, one JVM per latency, JVM {' '.join(ctx.api_jvm)}, "

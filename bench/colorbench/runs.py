@@ -10,7 +10,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 
-from .apps import ApiServer, App, AppKey, Jar
+from .apps import ApiServer, App, AppKey, Variant
 from .common import log
 from .meters import CpuMeter, cpu_text
 from .procs import Proc
@@ -113,15 +113,14 @@ class FileRun:
 
 
 class Ctx:
-    def __init__(self, args, work: str, jars: dict[str, Jar], python_peer: tuple[str | None, str]):
-        self.args, self.work, self.jars, self.java = args, work, jars, args.java
-        # the jars measured, alternating: "app", then "baseline" with --baseline-jar
-        self.variants = list(jars)
+    def __init__(self, args, work: str, variants: dict[str, Variant], python_peer: tuple[str | None, str]):
+        self.args, self.work, self.java = args, work, args.java
+        # what is measured, alternating: "app", then "baseline" with --baseline-*
+        self.variant = variants
+        self.variants = list(variants)
         self.python_peer = python_peer  # (interpreter with aiohttp or None, how it was found or why not)
         self.peer_runs: dict[str, list] = {}  # scenario -> the peers' runs (seed-cold quotes the seed's)
-        self.app_jvm = shlex.split(args.app_jvm)
         self.api_jvm = shlex.split(args.api_jvm)
-        self.app_args = shlex.split(args.app_args)
         self.api_args = shlex.split(args.api_args)
         jdir = os.path.dirname(os.path.realpath(args.java))
         self.jcmd = os.path.join(jdir, "jcmd") if os.path.exists(os.path.join(jdir, "jcmd")) else shutil.which("jcmd")
