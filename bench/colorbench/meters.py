@@ -102,12 +102,24 @@ class Sampler(threading.Thread):
         return self.max
 
 
-def established_to(port: int) -> int:
-    """Client-side ESTABLISHED TCP connections to 127.0.0.1:port, i.e. the app's connections to the API."""
-    if shutil.which("ss"):
-        r = subprocess.run(["ss", "-Htn", "state", "established", f"( dport = :{port} )"],
-                           capture_output=True, text=True, timeout=5)
-        return sum(1 for line in r.stdout.splitlines() if line.strip())
+def established_to(port: int, pid: int | None = None) -> int:
+    """Client-side ESTABLISHED TCP connections to 127.0.0.1:port, i.e. an app's connections to the API; with pid
+    only those of that process (other apps of the run may be connected to the same API). Reads /proc: the
+    sockets of the process (fd links) and the TCP tables (`ss -p` would scan every process's fds)."""
+    inodes = None
+    if pid:
+        inodes = set()
+        fd_dir = f"/proc/{pid}/fd"
+        try:
+            for fd in os.listdir(fd_dir):
+                try:
+                    link = os.readlink(f"{fd_dir}/{fd}")
+                except OSError:
+                    continue
+                if link.startswith("socket:["):
+                    inodes.add(link[8:-1])
+        except OSError:
+            return 0
     n = 0
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         try:
@@ -115,7 +127,8 @@ def established_to(port: int) -> int:
                 next(f)
                 for line in f:
                     parts = line.split()
-                    if parts[3] == "01" and int(parts[2].rsplit(":", 1)[1], 16) == port:
+                    if (parts[3] == "01" and int(parts[2].rsplit(":", 1)[1], 16) == port
+                            and (inodes is None or parts[9] in inodes)):
                         n += 1
         except OSError:
             pass
