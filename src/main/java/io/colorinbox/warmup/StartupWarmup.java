@@ -90,8 +90,10 @@ public class StartupWarmup implements CamelContextConfiguration {
         try (WarmupServer server = new WarmupServer();
              OrderedResultWriter writer = new OrderedResultWriter(results, mapper, () -> { })) {
             Files.writeString(list, text, StandardCharsets.UTF_8);
-            // the http component as configured for the API (pool, timeouts, no retries or redirects), its own endpoint
-            String http = server.base() + "?httpMethod=GET&throwExceptionOnFailure=true&disableStreamCache=true";
+            // the http component as configured for the API (timeouts, no retries or redirects), its own endpoint and pool;
+            // at most WarmupServer.CONNECTIONS connections, which the server keeps open
+            String http = server.base() + "?httpMethod=GET&throwExceptionOnFailure=true&disableStreamCache=true"
+                    + "&maxTotalConnections=" + WarmupServer.CONNECTIONS + "&connectionsPerRoute=" + WarmupServer.CONNECTIONS;
             AggregationStrategy toWriter = (oldExchange, newExchange) -> {
                 if (newExchange.getMessage().getBody() instanceof ColorResult result) {
                     writer.accept(result);

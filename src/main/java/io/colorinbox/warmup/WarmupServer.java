@@ -16,6 +16,9 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class WarmupServer implements AutoCloseable {
 
+    /** Connections a client may keep: the JDK server closes idle connections beyond 200 (a reused one then fails). */
+    static final int CONNECTIONS = 100;
+
     private static final byte[] ANSWER = "{\"name\":\"warmup\",\"hex\":\"#336699\",\"rgb\":{\"r\":51,\"g\":102,\"b\":153}}"
             .getBytes(StandardCharsets.UTF_8);
 
