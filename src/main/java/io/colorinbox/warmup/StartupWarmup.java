@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -87,17 +89,18 @@ public class StartupWarmup implements CamelContextConfiguration {
         AtomicInteger answered = new AtomicInteger();
         ObjectMapper mapper = new ObjectMapper();
         ResponseBodies bodies = new ResponseBodies(mapper);
+        // as for a file: an item is handed out only while fewer than this many are not yet written (memory stays small)
+        Semaphore window = new Semaphore(4 * WarmupServer.CONNECTIONS);
         try (WarmupServer server = new WarmupServer();
-             OrderedResultWriter writer = new OrderedResultWriter(results, mapper, () -> { })) {
+             OrderedResultWriter writer = new OrderedResultWriter(results, mapper, window::release)) {
             Files.writeString(list, text, StandardCharsets.UTF_8);
             // the http component as configured for the API (timeouts, no retries or redirects), its own endpoint and pool;
             // at most WarmupServer.CONNECTIONS connections, which the server keeps open
             String http = server.base() + "?httpMethod=GET&throwExceptionOnFailure=true&disableStreamCache=true"
                     + "&maxTotalConnections=" + WarmupServer.CONNECTIONS + "&connectionsPerRoute=" + WarmupServer.CONNECTIONS;
             AggregationStrategy toWriter = (oldExchange, newExchange) -> {
-                if (newExchange.getMessage().getBody() instanceof ColorResult result) {
-                    writer.accept(result);
-                }
+                writer.accept(newExchange.getMessage().getBody() instanceof ColorResult result ? result
+                        : ColorResult.rejected(newExchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class), null, "warm-up call failed"));
                 return oldExchange != null ? oldExchange : newExchange;
             };
             try {
@@ -125,7 +128,7 @@ public class StartupWarmup implements CamelContextConfiguration {
                 });
                 try (ColorItems colorItems = ColorListReader.open(list);
                      ProducerTemplate template = camel.createProducerTemplate()) {
-                    template.sendBody("direct:colors-warmup", colorItems);
+                    template.sendBody("direct:colors-warmup", windowed(colorItems, window));
                 }
             } finally {
                 removeRoutes(camel, http);
@@ -135,6 +138,28 @@ public class StartupWarmup implements CamelContextConfiguration {
             deleteQuietly(results);
         }
         return answered.get();
+    }
+
+    private static Iterator<ColorItem> windowed(Iterator<ColorItem> items, Semaphore window) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return items.hasNext();
+            }
+
+            @Override
+            public ColorItem next() {
+                try {
+                    if (!window.tryAcquire(1, TimeUnit.MINUTES)) {
+                        throw new IllegalStateException("no result written for a minute");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+                return items.next();
+            }
+        };
     }
 
     /** Removes the warm-up's routes and its http endpoint (which closes the endpoint's connections). */
