@@ -1,6 +1,9 @@
 package io.colorinbox.warmup;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +21,6 @@ import io.colorinbox.api.ResponseBodies;
 import io.colorinbox.inbox.ColorItem;
 import io.colorinbox.inbox.ColorItems;
 import io.colorinbox.inbox.ColorListReader;
-import io.colorinbox.outbox.OrderedResultWriter;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -34,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * (measured: the first 300-item file's calls left over 0.3-0.6 s instead of under 0.1 s, and its CPU
  * per item was 7 times that of a warm file). The calls go to an in-process loopback server, never to
  * the configured API, through the same pieces as a file: a list read by the list reader, a streaming
- * parallel split on the call pool, the http component with the API's settings, the response parsed
- * and the results written in order by the result writer (to a temp file that is deleted). Nothing of it
- * reaches the outbox, the inbox, the call bound or the rate limit; a failure is logged and start goes on.
+ * parallel split on the call pool, the http component with the API's settings, the response parsed,
+ * each result serialized to a temp file (deleted after). Nothing of it reaches the outbox, the inbox,
+ * the call bound or the rate limit; a failure is logged and the start goes on.
  */
 public class StartupWarmup implements CamelContextConfiguration {
 
@@ -92,15 +94,27 @@ public class StartupWarmup implements CamelContextConfiguration {
         // as for a file: an item is handed out only while fewer than this many are not yet written (memory stays small)
         Semaphore window = new Semaphore(4 * WarmupServer.CONNECTIONS);
         try (WarmupServer server = new WarmupServer();
-             OrderedResultWriter writer = new OrderedResultWriter(results, mapper, window::release)) {
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(results), 1 << 16)) {
             Files.writeString(list, text, StandardCharsets.UTF_8);
             // the http component as configured for the API (timeouts, no retries or redirects), its own endpoint and pool;
             // at most WarmupServer.CONNECTIONS connections, which the server keeps open
             String http = server.base() + "?httpMethod=GET&throwExceptionOnFailure=true&disableStreamCache=true"
                     + "&maxTotalConnections=" + WarmupServer.CONNECTIONS + "&connectionsPerRoute=" + WarmupServer.CONNECTIONS;
+            // each result serialized as the result writer does (its JSON bytes), in arrival order: order is not the point here
             AggregationStrategy toWriter = (oldExchange, newExchange) -> {
-                writer.accept(newExchange.getMessage().getBody() instanceof ColorResult result ? result
-                        : ColorResult.rejected(newExchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class), null, "warm-up call failed"));
+                ColorResult result = newExchange.getMessage().getBody() instanceof ColorResult r ? r
+                        : ColorResult.rejected(newExchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class), null, "warm-up call failed");
+                newExchange.setException(null); // a failed warm-up call is counted, not thrown
+                try {
+                    byte[] json = mapper.writeValueAsBytes(result);
+                    synchronized (out) {
+                        out.write(json);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } finally {
+                    window.release();
+                }
                 return oldExchange != null ? oldExchange : newExchange;
             };
             try {
