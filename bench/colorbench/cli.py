@@ -15,11 +15,12 @@ bench/JdkPeer.java (JDK HttpClient, sendAsync for every item) and bench/aiohttp_
 asyncio.gather, unlimited connector) on the first interpreter that imports aiohttp (this one, then
 /usr/bin/python3); the output says which, or why that peer was skipped.
 
-    bench/run.sh                                   # everything (~15 min on 2 cores)
-    bench/run.sh --targets                         # the subset for issue 10's targets, full sizes (~9 min)
+    bench/run.sh                                   # everything (~4 min on 2 cores, x2 with a baseline)
+    bench/run.sh --targets                         # the subset for issue 10's targets, full sizes (~3 min)
     bench/run.sh --scenario seed                   # one scenario (repeatable; also many-files-a / -b)
     bench/run.sh --scenario seed --scenario seed-cold --baseline-jar /tmp/main.jar   # before/after, one run
-    bench/run.sh --quick                           # small smoke version of everything (~4 min)
+    bench/run.sh --baseline-app-args='--colors.warmup.items=0'   # the same jar with another setting, side by side
+    bench/run.sh --quick                           # small smoke version of everything (~1.5 min)
     bench/run.sh --keep                            # keep the temp folders, inputs, outputs and logs
     bench/run.sh --jar /tmp/app.jar --java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
     bench/run.sh --app-args='--colors.files.parallel=10' --scenario many-files-a   # try a setting

@@ -57,6 +57,16 @@ def by_group(before, after, per: int, unit: str = "us") -> str | None:
     return "; ".join(f"{g} {v / per * scale:.0f} {unit}" for g, v in top if v > 0)
 
 
+def failure(runs: list[FileRun]) -> str | None:
+    return fail_text(runs) or (None if runs else "no run")
+
+
+def figures(runs: list[FileRun]) -> tuple[list[float], float, list[float]]:
+    """Drop-to-output times, their median, and the outputs' own processing times (durationMs, in s)."""
+    times = [r.elapsed for r in runs]
+    return times, statistics.median(times), [r.duration_s for r in runs if r.duration_s is not None]
+
+
 def ms_list(values) -> str:
     return ", ".join(f"{v:.3f}" for v in values)
 
@@ -88,13 +98,11 @@ def sc_seed(ctx: Ctx, plan: Plan):
     ctx.peer_runs["seed"] = peers
     aio = next((p for p in peers if p.peer == "aiohttp" and p.warm), None)
     for v in apps:
-        bad = fail_text(runs[v]) or (None if runs[v] else "no run")
+        bad = failure(runs[v])
         if bad:
             add(ctx, "seed", v, f"{n} items, c=300, 1 s latency: {bad}", f"≤ {SEED_WARM_TARGET:.2f} s", "FAIL")
             continue
-        times = [r.elapsed for r in runs[v]]
-        med = statistics.median(times)
-        durs = [r.duration_s for r in runs[v] if r.duration_s is not None]
+        times, med, durs = figures(runs[v])
         dur = statistics.median(durs) if durs else None
         add(ctx, "seed", v, f"warm, {n} items, c=300, 1 s latency, defaults (stable-for 100 ms): drop→output median "
                             f"**{med:.3f} s** of {len(times)} ({ms_list(times)}) after {plan.seed_warmups} warm-ups"
@@ -137,13 +145,11 @@ def sc_seed_cold(ctx: Ctx, plan: Plan):
     seed_peers = ctx.peer_runs.get("seed", [])
     peers_cold = "; ".join(f"{p.peer} {p.cold:.3f} s" for p in seed_peers if p.cold)
     for v in ctx.variants:
-        bad = fail_text(runs[v]) or (None if runs[v] else "no run")
+        bad = failure(runs[v])
         if bad:
             add(ctx, "seed-cold", v, f"first file after the start: {bad}", f"≤ {SEED_COLD_TARGET:.2f} s", "FAIL")
             continue
-        times = [r.elapsed for r in runs[v]]
-        med = statistics.median(times)
-        durs = [r.duration_s for r in runs[v] if r.duration_s is not None]
+        times, med, durs = figures(runs[v])
         add(ctx, "seed-cold", v, f"first file after the app logged that it started (new JVM each, started in "
                                  f"{statistics.median(starts[v]):.1f} s): drop→output median **{med:.3f} s** of {len(times)} "
                                  f"({ms_list(times)}); durationMs {ms_list(durs)}"
@@ -268,12 +274,11 @@ def sc_latency_bound(ctx: Ctx, plan: Plan):
             if not app.tainted:
                 runs[v].append(ctx.run_file(app, f"lat-{i + 1}.txt", n))
     for v in apps:
-        bad = fail_text([warm[v]] + runs[v]) or (None if runs[v] else "no run")
+        bad = failure([warm[v]] + runs[v]) if runs[v] else "no run"
         if bad:
             add(ctx, "latency-bound", v, f"{n:,} items: {bad}", f"floor {floor:.2f} s", "FAIL")
             continue
-        times = [r.elapsed for r in runs[v]]
-        med = statistics.median(times)
+        times, med, _ = figures(runs[v])
         add(ctx, "latency-bound", v, f"{n:,} items, 50 ms, c=256: median **{med:.3f} s** of {len(times)} ({ms_list(times)}); "
                                      f"warm-up {fmt_s(warm[v].elapsed)}; {n / med:,.0f} items/s",
             f"floor {floor:.2f} s, target ≤ {target:.2f} s", verdict(med <= target, f"{med / floor:.2f}× floor"))
