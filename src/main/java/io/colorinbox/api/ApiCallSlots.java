@@ -15,9 +15,6 @@ import org.apache.camel.support.SynchronizationAdapter;
  */
 public class ApiCallSlots implements Processor {
 
-    /** Exchange property: {@link System#nanoTime()} when the item took its place. */
-    static final String TAKEN_AT = "colorsSlotTakenAt";
-
     private final int concurrency;
     private final Semaphore slots;
     private volatile LongConsumer onGivenBack = nanos -> {
@@ -26,7 +23,8 @@ public class ApiCallSlots implements Processor {
         @Override
         public void onDone(Exchange exchange) {
             slots.release();
-            Long takenAt = exchange.getProperty(TAKEN_AT, Long.class);
+            // the place is taken when the first attempt starts (CallProperties.STARTED)
+            Long takenAt = exchange.getProperty(CallProperties.STARTED, Long.class);
             if (takenAt != null) {
                 onGivenBack.accept(System.nanoTime() - takenAt);
             }
@@ -41,10 +39,9 @@ public class ApiCallSlots implements Processor {
     @Override
     public void process(Exchange exchange) throws InterruptedException {
         slots.acquire();
-        exchange.setProperty(TAKEN_AT, System.nanoTime());
-        exchange.getExchangeExtension().addOnCompletion(giveBack);
-        // the item's durationMs starts with its first attempt, not with its wait for a place
+        // the item's durationMs and the metrics' call time start with its first attempt, not with its wait for a place
         exchange.setProperty(CallProperties.STARTED, System.nanoTime());
+        exchange.getExchangeExtension().addOnCompletion(giveBack);
     }
 
     /** Places taken now: calls in flight (attempts, their backoff and rate-limit spacing included). */
