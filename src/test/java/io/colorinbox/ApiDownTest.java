@@ -9,7 +9,6 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.InboxFolders;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +18,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Connection refused for every item: the file still completes, quickly, and the log says so once. */
-@CamelSpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"colors.inbox.stable-for=0s", "colors.api.backoff=10ms", "colors.concurrency=16",

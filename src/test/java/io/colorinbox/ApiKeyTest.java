@@ -6,9 +6,8 @@ import java.net.http.HttpResponse;
 
 import io.colorinbox.support.AppClient;
 import io.colorinbox.support.InboxFolders;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,8 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * required to submit and read lists, for the status data and the actuator; the probes and the page's
  * static files stay open. (Bound to loopback here: the key rule does not depend on the address.)
  */
-@CamelSpringBootTest
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureMetrics
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "colors.http.api-key=" + ApiKeyTest.KEY,

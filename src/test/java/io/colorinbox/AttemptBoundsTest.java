@@ -9,7 +9,6 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.HostileApi;
 import io.colorinbox.support.InboxFolders;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,7 +20,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * both close their connection, and the pool (4 connections here, fewer than the faulty items) still
  * serves the next file.
  */
-@CamelSpringBootTest
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"colors.inbox.stable-for=0s", "colors.demo.enabled=false", "colors.concurrency=4",
             "colors.api.timeout=1s", "colors.api.retries=1", "colors.api.backoff=100ms", "colors.api.max-backoff=100ms"})

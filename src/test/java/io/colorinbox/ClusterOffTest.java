@@ -9,7 +9,6 @@ import io.colorinbox.cluster.ClusterProperties;
 import io.colorinbox.support.InboxFolders;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +17,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Cluster mode off (the default): no database at all, and the node still named in outputs and metrics. */
-@CamelSpringBootTest
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"colors.inbox.stable-for=0s", "colors.demo.enabled=false"})
 class ClusterOffTest extends LoopbackApiTest {

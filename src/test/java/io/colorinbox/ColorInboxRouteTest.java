@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.StubColorApi;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,7 +24,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * Drives the real route: files dropped into a temp inbox, a real HTTP server on loopback, outputs
  * read from the outbox.
  */
-@CamelSpringBootTest
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
             "colors.concurrency=8",

@@ -6,7 +6,6 @@ import java.time.Duration;
 
 import io.colorinbox.support.InboxFolders;
 import org.apache.camel.CamelContext;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,7 +13,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** colors.poll.cron replaces the fixed-delay polling (here: every second). */
-@CamelSpringBootTest
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"colors.poll.cron=* * * * * ?", "colors.inbox.stable-for=0s", "colors.demo.enabled=false"})
 class CronPollingTest extends LoopbackApiTest {

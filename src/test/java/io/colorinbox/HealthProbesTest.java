@@ -14,7 +14,6 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.AppClient;
 import io.colorinbox.support.InboxFolders;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +24,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * Readiness needs the folders and the routes; an unreachable API shows in the health details but leaves
  * the application ready. The API here is a loopback port nobody listens on.
  */
-@CamelSpringBootTest
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "colors.api.retries=0",

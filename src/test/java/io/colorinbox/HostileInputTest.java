@@ -14,7 +14,6 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.StubColorApi;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +26,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * Whatever lands in the inbox ends as a complete output, a per-item error, or the file in the error
  * folder with a report, and the route keeps serving other files.
  */
-@CamelSpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"colors.inbox.stable-for=0s", "colors.concurrency=8", "colors.progress.interval=200ms",

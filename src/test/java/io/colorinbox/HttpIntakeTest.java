@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.AppClient;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.ListBodies;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,7 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code POST /api/lists} through the real route and web server, against the stub API on loopback: the
  * answers, the outbox, and every refusal (400, 404, 413, 415, 503 with Retry-After).
  */
-@CamelSpringBootTest
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "colors.concurrency=8",

@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colorinbox.support.InboxFolders;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * stays in the inbox and is tried again after colors.inbox.retry-delay, other files go on meanwhile,
  * /actuator/health shows the outbox DOWN with the reason, and once there is room the file completes.
  */
-@CamelSpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"colors.inbox.stable-for=0s", "colors.inbox.retry-delay=5s", "colors.poll.delay=20ms",

@@ -16,7 +16,6 @@ import io.colorinbox.support.AppClient;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.ListBodies;
 import io.colorinbox.support.StubColorApi;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +24,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** An inbox file and a posted list at the same time share the one colors.concurrency bound. */
-@CamelSpringBootTest
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "colors.concurrency=4",

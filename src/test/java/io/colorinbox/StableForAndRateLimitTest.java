@@ -14,14 +14,12 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.StubColorApi;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** colors.inbox.stable-for against a writer that writes in place with pauses; colors.api.rate-limit. */
-@CamelSpringBootTest
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"colors.inbox.stable-for=2s", "colors.api.rate-limit=20", "colors.concurrency=16",
             "colors.demo.enabled=false"})

@@ -12,7 +12,6 @@ import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.StubColorApi;
 import io.colorinbox.warmup.StartupWarmup;
 import org.apache.camel.CamelContext;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +22,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * colors.warmup.items: the per-item path runs at start against an in-process server. The configured API
  * gets no call from it, nothing reaches the inbox or the outbox, and the warm-up's routes are gone after.
  */
-@CamelSpringBootTest
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"colors.warmup.items=500", "colors.inbox.stable-for=0s", "colors.demo.enabled=false"})
 class StartupWarmupTest {

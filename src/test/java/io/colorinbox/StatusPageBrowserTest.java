@@ -15,7 +15,6 @@ import java.util.function.Function;
 import io.colorinbox.support.Chromium;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.ListBodies;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * with latency): its progress bar advances, it appears among the finished files with a download link that
  * downloads its output, and a file named like an HTML tag shows as text.
  */
-@CamelSpringBootTest
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "colors.concurrency=4",

@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.HostileApi;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.TestCertificates;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A trusted certificate for another name: hostnames are verified, and the error says so. */
-@CamelSpringBootTest
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"colors.inbox.stable-for=0s", "colors.demo.enabled=false", "colors.concurrency=8",
             "colors.api.ssl-bundle=color-api"})

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.HostileApi;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.TestCertificates;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,7 +18,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * An HTTPS API with a private CA that also requires a client certificate (mutual TLS), reached
  * through the PEM SSL bundle named by colors.api.ssl-bundle, as in the README's example.
  */
-@CamelSpringBootTest
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"colors.inbox.stable-for=0s", "colors.demo.enabled=false", "colors.concurrency=8",
             "colors.api.ssl-bundle=color-api", "colors.api.timeout=2s", "colors.api.retries=0"})

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.HostileApi;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.TestCertificates;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +17,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A certificate of a CA the JVM does not know, and no colors.api.ssl-bundle: plain errors, one log line. */
-@CamelSpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"colors.inbox.stable-for=0s", "colors.demo.enabled=false", "colors.concurrency=8"})

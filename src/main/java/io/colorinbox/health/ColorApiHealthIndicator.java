@@ -1,8 +1,8 @@
 package io.colorinbox.health;
 
 import io.colorinbox.api.ApiReachability;
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
 
 /**
  * Whether the color API answered the last call. Always UP: an unreachable API fails items (each gets its

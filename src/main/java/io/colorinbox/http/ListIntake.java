@@ -31,6 +31,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
+import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,6 +129,14 @@ public class ListIntake {
      */
     public void running(Exchange exchange) {
         ListSource source = exchange.getMessage().getBody(ListSource.class);
+        if (exchange.getProperty(ASYNC, false, Boolean.class)) {
+            // the background copy outlives its request: its message must not be the platform-http one, which
+            // still refers to the servlet request that Tomcat recycles once the 202 is sent (Camel 4.22 reads
+            // it again when the split copies the message per item)
+            Message detached = new DefaultMessage(exchange);
+            detached.setBody(source);
+            exchange.setMessage(detached);
+        }
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {

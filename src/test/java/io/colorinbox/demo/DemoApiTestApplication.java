@@ -4,14 +4,13 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.embedded.EmbeddedWebServerFactoryCustomizerAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson2.autoconfigure.Jackson2AutoConfiguration;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -23,10 +22,9 @@ import org.springframework.context.annotation.Import;
         PropertyPlaceholderAutoConfiguration.class,
         ConfigurationPropertiesAutoConfiguration.class,
         ValidationAutoConfiguration.class,
-        JacksonAutoConfiguration.class,
+        Jackson2AutoConfiguration.class,
         HttpMessageConvertersAutoConfiguration.class,
-        ServletWebServerFactoryAutoConfiguration.class,
-        EmbeddedWebServerFactoryCustomizerAutoConfiguration.class, // applies server.tomcat.* properties
+        TomcatServletWebServerAutoConfiguration.class, // also applies server.tomcat.* properties
         DispatcherServletAutoConfiguration.class,
         WebMvcAutoConfiguration.class,
         ErrorMvcAutoConfiguration.class})
