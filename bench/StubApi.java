@@ -12,9 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The benchmark's stand-in color API: GET /api/colors/{name} answers 200 with a small JSON body after
+ * The benchmark's stand-in color API: GET /api/colors/{name} (or POST /api/colors with {"name": ...}) answers 200 with a small JSON body after
  * a fixed latency, on loopback. Deliberately lean (JDK HttpServer, the wait on a timer instead of a
  * thread) so it leaves the machine's cores to the application being measured.
  * GET /stats answers {"requests":N,"maxInFlight":M} and resets the maximum.
@@ -25,6 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Run without building: java bench/StubApi.java PORT LATENCY_MS
  */
 public class StubApi {
+
+    private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"\\\\]*)\"");
 
     public static void main(String[] args) throws IOException {
         // headers and body are written separately: without TCP_NODELAY, Nagle + delayed ACK add ~40 ms per call
@@ -42,12 +46,17 @@ public class StubApi {
         AtomicReference<Times> times = new AtomicReference<>(new Times());
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4096);
-        server.createContext("/api/colors/", exchange -> {
+        server.createContext("/api/colors", exchange -> {
             requests.incrementAndGet();
             Times t = times.get();
             t.arrived.add(System.nanoTime());
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            String name = exchange.getRequestURI().getRawPath().substring("/api/colors/".length());
+            // GET /api/colors/{name}, or POST/PUT /api/colors with {"name": "..."} (read whole, as a real API does)
+            String path = exchange.getRequestURI().getRawPath();
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            Matcher posted = NAME.matcher(new String(request, StandardCharsets.UTF_8));
+            String name = path.startsWith("/api/colors/") ? path.substring("/api/colors/".length())
+                    : posted.find() ? posted.group(1) : "";
             byte[] body = ("{\"name\":\"" + name.replace("\"", "") + "\",\"source\":\"stub\"}").getBytes(StandardCharsets.UTF_8);
             if (latencyMs <= 0) {
                 answer(exchange, body, inFlight, t);

@@ -180,10 +180,14 @@ class App:
         self.gc = GcLog(os.path.join(self.dir, "gc.log"))
         var = ctx.variant[key.variant]
         jvm = list(var.app_jvm) + ([f"-Xmx{key.xmx}"] if key.xmx else []) + [f"-Xlog:gc:file={self.gc.path}"]
-        self.settings = [f"--colors.inbox={self.inbox}", f"--colors.outbox={self.outbox}",
-                         f"--colors.api.url={api.url}", f"--colors.concurrency={key.concurrency}",
+        # app args may name the API's address as {api} (another request shape: --colors.api.url={api}/api/colors
+        # with a POST body); then they set the URL instead of the default GET /api/colors/{color}
+        app_args = [a.replace("{api}", f"http://127.0.0.1:{api.port}") for a in var.app_args]
+        url = [] if any(a.startswith("--colors.api.url=") for a in app_args) else [f"--colors.api.url={api.url}"]
+        self.settings = [f"--colors.inbox={self.inbox}", f"--colors.outbox={self.outbox}"] + url + [
+                         f"--colors.concurrency={key.concurrency}",
                          f"--server.port={self.port}", "--colors.demo.enabled=false",
-                         f"--colors.inbox.stable-for={key.stable_ms}ms", "--colors.shutdown.timeout=2s"] + var.app_args
+                         f"--colors.inbox.stable-for={key.stable_ms}ms", "--colors.shutdown.timeout=2s"] + app_args
         cmd = [var.jar.java] + jvm + var.jar.launch + self.settings
         log(f"starting app {key.label()} on port {self.port} (API port {api.port})")
         self.proc = Proc(f"app-{key.label()}", cmd, self.dir, os.path.join(ctx.work, "logs", f"app{n}-{key.label()}.log"))

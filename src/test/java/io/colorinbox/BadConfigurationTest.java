@@ -22,6 +22,13 @@ class BadConfigurationTest {
         "--colors.api.url=http://api.example/colors      | colors.api.url",
         "--colors.api.url=ftp://api.example/{color}      | colors.api.url",
         "--colors.api.url=http://{color}.example/        | colors.api.url",
+        "--colors.api.url=http://api.example/x?q=x{color} | colors.api.url",
+        "--colors.api.url=http://api.example/x?{color}=1 | colors.api.url",
+        "--colors.api.url=http://api.example/{color}/{color} | colors.api.url",
+        "--colors.api.url=http://api.example/{color}#top | colors.api.url",
+        "--colors.api.method=DELETE                      | colors.api.method",
+        "--colors.api.pick=hex                           | colors.api.pick",
+        "--colors.api.body={\"name\":\"{color}\"}          | colors.api.body",
         "--colors.api.retries=-1                         | colors.api.retries",
         "--colors.poll.cron=every night                  | colors.poll.cron",
         "--colors.inbox.stable-for=-1s                   | colors.inbox.stable-for",
@@ -35,6 +42,24 @@ class BadConfigurationTest {
     })
     void startFailsNamingTheKey(String argument, String key) {
         assertThat(startFailure(argument)).contains(key);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"name\": \"{color}\"                 | colors.api.body",
+        "{\"name\": \"{color}\"} trailing       | colors.api.body",
+        "{\"name\": \"x{color}\"}               | colors.api.body",
+        "\"{color}\"                             | colors.api.body",
+    })
+    void aPostBodyThatIsNotAValidTemplateFailsNamingTheKey(String body, String key) {
+        assertThat(startFailure("--colors.api.method=POST", "--colors.api.url=http://api.example/colors",
+                "--colors.api.body=" + body)).contains(key);
+    }
+
+    @Test
+    void anItemThatIsNeitherInTheUrlNorInTheBodyFailsNamingTheUrl() {
+        assertThat(startFailure("--colors.api.method=POST", "--colors.api.url=http://api.example/colors"))
+                .contains("colors.api.url", "colors.api.body");
     }
 
     @Test

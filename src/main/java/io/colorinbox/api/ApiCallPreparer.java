@@ -8,13 +8,14 @@ import org.apache.camel.Processor;
 
 /**
  * Per item, after the route removed every header: checks the item and either turns it into a
- * rejected result (no call) or sets the request path. The item only ever becomes one encoded path segment.
+ * rejected result (no call) or sets its request from the {@link ApiRequestTemplate}: the path, the query
+ * and the body. The item only ever becomes one encoded path segment, one encoded query value or JSON strings.
  */
 public class ApiCallPreparer implements Processor {
 
-    private final ApiUrlTemplate template;
+    private final ApiRequestTemplate template;
 
-    public ApiCallPreparer(ApiUrlTemplate template) {
+    public ApiCallPreparer(ApiRequestTemplate template) {
         this.template = template;
     }
 
@@ -34,10 +35,19 @@ public class ApiCallPreparer implements Processor {
         exchange.removeProperty(ExchangePropertyKey.STREAM_CACHE_UNIT_OF_WORK);
         exchange.setProperty(CallProperties.ITEM, item);
         exchange.setProperty(CallProperties.SEND, true);
-        message.setHeader(Exchange.HTTP_PATH, template.pathFor(item.color()));
-        if (template.rawQuery() != null) {
-            message.setHeader(Exchange.HTTP_RAW_QUERY, template.rawQuery());
+        ApiUrlTemplate url = template.url();
+        String path = url.pathFor(item.color());
+        if (path != null) {
+            message.setHeader(Exchange.HTTP_PATH, path);
         }
-        message.setBody(null);
+        String query = url.queryFor(item.color());
+        if (query != null) {
+            message.setHeader(Exchange.HTTP_RAW_QUERY, query);
+        }
+        byte[] body = template.bodyFor(item.color());
+        if (body != null) {
+            message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        }
+        message.setBody(body);
     }
 }

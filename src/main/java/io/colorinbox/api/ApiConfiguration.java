@@ -26,13 +26,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ApiConfiguration {
 
+    /** The request shape, validated with the settings (a bad one fails the start naming its key). */
     @Bean
-    ApiUrlTemplate apiUrlTemplate(ColorsProperties colors) {
-        return ApiUrlTemplate.parse(colors.getApi().getUrl());
+    ApiRequestTemplate apiRequestTemplate(ColorsProperties colors) {
+        ColorsProperties.Api api = colors.getApi();
+        return ApiRequestTemplate.of(api.getUrl(), api.getMethod(), api.getBody(), api.getPick());
     }
 
     @Bean
-    ApiCallPreparer apiCallPreparer(ApiUrlTemplate template) {
+    ApiCallPreparer apiCallPreparer(ApiRequestTemplate template) {
         return new ApiCallPreparer(template);
     }
 
@@ -54,13 +56,14 @@ public class ApiConfiguration {
 
     /** Also read by the health endpoint (an unreachable API shows in its details). */
     @Bean
-    ApiReachability apiReachability(ApiUrlTemplate template) {
-        return new ApiReachability(template.base());
+    ApiReachability apiReachability(ApiRequestTemplate template) {
+        return new ApiReachability(template.url().base());
     }
 
     @Bean
-    ApiResultMapper apiResultMapper(ColorsProperties colors, ApiReachability reachability) {
-        return new ApiResultMapper(new ResponseBodies(new ObjectMapper()), reachability, colors.getApi().getTimeout());
+    ApiResultMapper apiResultMapper(ColorsProperties colors, ApiReachability reachability, ApiRequestTemplate template) {
+        return new ApiResultMapper(new ResponseBodies(new ObjectMapper()), reachability, colors.getApi().getTimeout(),
+                template.pick());
     }
 
     /** One timer thread for the deadlines of all attempts; closed with the application. */

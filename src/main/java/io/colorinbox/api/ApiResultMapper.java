@@ -3,6 +3,8 @@ package io.colorinbox.api;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.inbox.ColorItem;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -15,11 +17,14 @@ public class ApiResultMapper {
     private final ResponseBodies bodies;
     private final ApiReachability reachability;
     private final Duration timeout;
+    private final JsonPointer pick;
 
-    public ApiResultMapper(ResponseBodies bodies, ApiReachability reachability, Duration timeout) {
+    /** @param pick the part of each 2xx answer that the result keeps ({@code colors.api.pick}), or {@code null} */
+    public ApiResultMapper(ResponseBodies bodies, ApiReachability reachability, Duration timeout, JsonPointer pick) {
         this.bodies = bodies;
         this.reachability = reachability;
         this.timeout = timeout;
+        this.pick = pick;
     }
 
     /** After a 2xx answer. */
@@ -29,8 +34,22 @@ public class ApiResultMapper {
         ColorItem item = exchange.getProperty(CallProperties.ITEM, ColorItem.class);
         Integer status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         int attempts = 1 + exchange.getProperty(CallProperties.FAILED_ATTEMPTS, 0, Integer.class);
-        message.setBody(new ColorResult(item.index(), item.color(), true, status, elapsedMillis(exchange),
-                attempts, null, bodies.parse(message.getBody(byte[].class))));
+        byte[] body = message.getBody(byte[].class);
+        long millis = elapsedMillis(exchange);
+        if (pick == null) {
+            message.setBody(new ColorResult(item.index(), item.color(), true, status, millis, attempts, null, bodies.parse(body)));
+            return;
+        }
+        // only the picked part is kept; an answer without it is the item's failure (the whole answer shows why)
+        JsonNode json = bodies.parseJson(body);
+        JsonNode picked = json == null ? null : json.at(pick);
+        if (picked != null && !picked.isMissingNode()) {
+            message.setBody(new ColorResult(item.index(), item.color(), true, status, millis, attempts, null, picked));
+            return;
+        }
+        String error = json == null ? "the answer is not JSON, so colors.api.pick " + pick + " finds nothing"
+                : "the answer has no " + pick + " (colors.api.pick)";
+        message.setBody(new ColorResult(item.index(), item.color(), false, status, millis, attempts, error, bodies.parse(body)));
     }
 
     /** After the last attempt failed (or a failure that is not retried). */

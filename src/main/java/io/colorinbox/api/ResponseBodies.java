@@ -17,13 +17,20 @@ public final class ResponseBodies {
     }
 
     public JsonNode parse(byte[] body) {
+        JsonNode json = parseJson(body);
+        return json != null || body == null || body.length == 0 ? json
+                : TextNode.valueOf(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The body as JSON, or {@code null} when it is empty or not JSON. */
+    public JsonNode parseJson(byte[] body) {
         if (body == null || body.length == 0) {
             return null;
         }
         try {
             return mapper.readTree(body);
         } catch (IOException notJson) {
-            return TextNode.valueOf(new String(body, StandardCharsets.UTF_8));
+            return null;
         }
     }
 

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
-import io.colorinbox.api.ApiUrlTemplate;
+import io.colorinbox.api.ApiRequestTemplate;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.quartz.CronExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -76,10 +76,15 @@ public class ColorsProperties implements Validator {
     @Override
     public void validate(Object target, Errors errors) {
         ColorsProperties p = (ColorsProperties) target;
-        try {
-            ApiUrlTemplate.parse(p.api.url);
-        } catch (IllegalArgumentException e) {
-            errors.rejectValue("api.url", "invalid", e.getMessage());
+        if (p.api.url != null && p.api.method != null) {
+            try {
+                ApiRequestTemplate.of(p.api.url, p.api.method, p.api.body, p.api.pick);
+            } catch (IllegalArgumentException e) {
+                // the message starts with the key at fault
+                String field = e.getMessage().startsWith("colors.api.body") ? "api.body"
+                        : e.getMessage().startsWith("colors.api.pick") ? "api.pick" : "api.url";
+                errors.rejectValue(field, "invalid", e.getMessage());
+            }
         }
         String cron = p.poll.cron;
         if (cron != null && !cron.isBlank() && !CronExpression.isValidExpression(cron)) {
@@ -247,9 +252,21 @@ public class ColorsProperties implements Validator {
 
     public static class Api {
 
-        /** URL template; {color} is replaced by the item, percent-encoded as one path segment. */
+        /** URL template; {color} is replaced by the item, percent-encoded as one path segment or one query value. */
         @NotBlank
         private String url = "http://127.0.0.1:8080/api/colors/{color}";
+
+        /** GET, POST or PUT; retried by the same rules. */
+        @NotNull
+        private ApiRequestTemplate.Method method = ApiRequestTemplate.Method.GET;
+
+        /** JSON template of the request body (POST/PUT); string values that are exactly {color} become the item. */
+        @NotNull
+        private String body = "";
+
+        /** JSON Pointer (RFC 6901) of the part of each answer that the result keeps; empty = the whole answer. */
+        @NotNull
+        private String pick = "";
 
         /** Bound on each attempt (connect, wait for a pooled connection, wait for the answer). */
         @NotNull
@@ -349,6 +366,30 @@ public class ColorsProperties implements Validator {
 
         public void setMaxResponseSize(DataSize maxResponseSize) {
             this.maxResponseSize = maxResponseSize;
+        }
+
+        public ApiRequestTemplate.Method getMethod() {
+            return method;
+        }
+
+        public void setMethod(ApiRequestTemplate.Method method) {
+            this.method = method;
+        }
+
+        public String getBody() {
+            return body;
+        }
+
+        public void setBody(String body) {
+            this.body = body;
+        }
+
+        public String getPick() {
+            return pick;
+        }
+
+        public void setPick(String pick) {
+            this.pick = pick;
         }
 
         public String getSslBundle() {

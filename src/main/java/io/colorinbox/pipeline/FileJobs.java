@@ -72,7 +72,7 @@ public class FileJobs {
     /**
      * @param window          items per file handed out and not yet written
      * @param maxBytesWaiting no new item of a file while its results waiting in the reorder buffer take more
-     * @param apiUrl          the API URL template: results kept from an interrupted run count only for the same one
+     * @param apiUrl          the request shape's identity: results kept from an interrupted run count only for the same one
      * @param processedBy     the instance's node id, recorded in every output
      * @param events          told when a list starts, has a result written, finishes or fails (registry, metrics)
      */

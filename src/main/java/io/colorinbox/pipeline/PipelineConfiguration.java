@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.colorinbox.api.ApiUrlTemplate;
+import io.colorinbox.api.ApiRequestTemplate;
 import io.colorinbox.cluster.ClusterProperties;
 import io.colorinbox.config.ColorsProperties;
 import io.colorinbox.config.InboxProperties;
@@ -40,12 +40,12 @@ public class PipelineConfiguration {
     /** The listeners (beans: the job registry, the metrics) are told where a list starts, advances and ends. */
     @Bean
     FileJobs fileJobs(Folders folders, ColorsProperties colors, FileRetries retries, ClusterProperties cluster,
-                      ObjectProvider<PipelineEvents> listeners) throws IOException {
+                      ApiRequestTemplate api, ObjectProvider<PipelineEvents> listeners) throws IOException {
         PipelineEvents events = PipelineEvents.of(listeners.orderedStream().toList());
         // the reorder window: a few times the bound, so a slow item pauses its file only after that many results
         int window = Math.max(256, 4 * colors.getConcurrency());
         FileJobs jobs = new FileJobs(folders, window, colors.getReorder().getMaxBytes().toBytes(), new ObjectMapper(),
-                colors.getApi().getUrl(), retries, cluster.getNodeId(), events);
+                api.identity(), retries, cluster.getNodeId(), events);
         // only orphans are removed: safe when instances share the outbox (a file's temp results stay while
         // its input is in the inbox, so another instance can take the file over and continue after them)
         jobs.prepareFolders();
@@ -110,7 +110,7 @@ public class PipelineConfiguration {
 
     @Bean
     CamelContextConfiguration routeSettings(ColorsProperties colors, InboxProperties inbox, Folders folders,
-                                            ApiUrlTemplate api) {
+                                            ApiRequestTemplate api) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
@@ -121,7 +121,8 @@ public class PipelineConfiguration {
                 // which inbox route runs: the fixed-delay one, the cron one, or none
                 String polling = !inbox.isEnabled() ? "off" : colors.getPoll().getCron().isBlank() ? "delay" : "cron";
                 pc.addInitialProperty("route.polling", polling);
-                pc.addInitialProperty("route.api-base", api.base());
+                pc.addInitialProperty("route.api-base", api.url().base());
+                pc.addInitialProperty("route.api-method", api.method().name());
                 pc.addInitialProperty("route.files-parallel", String.valueOf(colors.getFiles().getParallel()));
                 var shutdown = camel.getShutdownStrategy();
                 shutdown.setTimeUnit(TimeUnit.MILLISECONDS);

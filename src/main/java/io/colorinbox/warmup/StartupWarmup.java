@@ -47,12 +47,15 @@ public class StartupWarmup implements CamelContextConfiguration {
 
     private final int items;
     private final ApiCallPreparer preparer;
+    private final String method;
     private final ExecutorService pool;
     private volatile int answered;
 
-    public StartupWarmup(int items, ApiCallPreparer preparer, ExecutorService pool) {
+    /** @param method the API's method: the warm-up's requests have the configured shape (path, query, body) */
+    public StartupWarmup(int items, ApiCallPreparer preparer, String method, ExecutorService pool) {
         this.items = items;
         this.preparer = preparer;
+        this.method = method;
         this.pool = pool;
     }
 
@@ -98,7 +101,7 @@ public class StartupWarmup implements CamelContextConfiguration {
             Files.writeString(list, text, StandardCharsets.UTF_8);
             // the http component as configured for the API (timeouts, no retries or redirects), its own endpoint and pool;
             // at most WarmupServer.CONNECTIONS connections, which the server keeps open
-            String http = server.base() + "?httpMethod=GET&throwExceptionOnFailure=true&disableStreamCache=true"
+            String http = server.base() + "?httpMethod=" + method + "&throwExceptionOnFailure=true&disableStreamCache=true"
                     + "&maxTotalConnections=" + WarmupServer.CONNECTIONS + "&connectionsPerRoute=" + WarmupServer.CONNECTIONS;
             // each result serialized as the result writer does (its JSON bytes), in arrival order: order is not the point here
             AggregationStrategy toWriter = (oldExchange, newExchange) -> {

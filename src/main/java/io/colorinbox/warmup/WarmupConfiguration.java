@@ -3,6 +3,7 @@ package io.colorinbox.warmup;
 import java.util.concurrent.ExecutorService;
 
 import io.colorinbox.api.ApiCallPreparer;
+import io.colorinbox.api.ApiRequestTemplate;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 public class WarmupConfiguration {
 
     @Bean
-    StartupWarmup startupWarmup(WarmupProperties warmup, ApiCallPreparer apiCallPreparer,
+    StartupWarmup startupWarmup(WarmupProperties warmup, ApiCallPreparer apiCallPreparer, ApiRequestTemplate api,
                                 @Qualifier("colorCallPool") ExecutorService colorCallPool) {
-        return new StartupWarmup(warmup.getItems(), apiCallPreparer, colorCallPool);
+        return new StartupWarmup(warmup.getItems(), apiCallPreparer, api.method().name(), colorCallPool);
     }
 }

@@ -33,6 +33,7 @@ final class WarmupServer implements AutoCloseable {
             return t;
         });
         server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes(); // a POST/PUT shape's body, read as an API would
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, ANSWER.length);
             try (OutputStream out = exchange.getResponseBody()) {

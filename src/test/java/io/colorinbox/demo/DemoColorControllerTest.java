@@ -27,6 +27,29 @@ class DemoColorControllerTest {
     private int port;
 
     @Test
+    void answersTheQueryShapeAndThePostShapeAsThePathShape() throws Exception {
+        String yellow = get("yellow").body();
+        HttpResponse<String> byQuery = CLIENT.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/colors?name=%23ff0000")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> byBody = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/colors"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"yellow\",\"fields\":[\"hex\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/colors"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"a+b\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(byQuery.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(byQuery.body()).get("hex").asText()).isEqualTo("#ff0000");
+        assertThat(byBody.statusCode()).isEqualTo(200);
+        assertThat(byBody.body()).isEqualTo(yellow);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("color").asText()).isEqualTo("a+b");
+    }
+
+    @Test
     void answersAKnownName() throws Exception {
         HttpResponse<String> response = get("yellow");
 
