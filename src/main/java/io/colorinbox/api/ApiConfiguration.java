@@ -8,6 +8,11 @@ import io.colorinbox.config.ColorsProperties;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.hc.core5.http.Header;
@@ -18,13 +23,24 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The beans of the API call, and the http component set deliberately: one pool sized to the bound,
- * our timeouts instead of 3 minutes, no retries of its own (the route counts attempts), no redirects
+ * our timeouts instead of 3 minutes, no retries of its own (the route counts attempts) but for a request
+ * that met a pooled connection the API had closed while idle ({@link StaleConnectionRetry}; idle connections
+ * are also checked before reuse and evicted), no redirects
  * (a request never goes anywhere but the configured API), configured headers sent by the client,
  * each attempt bounded as a whole in time and size ({@link BoundedAnswers}), TLS from the SSL bundle
  * named by {@code colors.api.ssl-bundle}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiConfiguration {
+
+    /**
+     * A pooled connection idle for longer is checked before it is used again (a read of at most 1 ms that sees
+     * whether the API closed it). Servers and load balancers close idle keep-alive connections after their own
+     * time, often 1 to 5 s, without saying so.
+     */
+    static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofMilliseconds(500);
+    /** Connections idle for longer are closed by the client's evictor (every this long). */
+    static final TimeValue EVICT_IDLE = TimeValue.ofSeconds(30);
 
     /** The request shape, validated with the settings (a bad one fails the start naming its key). */
     @Bean
@@ -82,6 +98,8 @@ public class ApiConfiguration {
         BoundedAnswers bounded = new BoundedAnswers(deadlines, api.getMaxResponseSize().toBytes());
         HttpClientConfigurer client = builder -> {
             builder.addExecInterceptorFirst("colors-bounded-answers", bounded);
+            builder.setRetryStrategy(new StaleConnectionRetry());
+            builder.evictIdleConnections(EVICT_IDLE);
             if (!headers.isEmpty()) {
                 builder.setDefaultHeaders(headers);
             }
@@ -102,7 +120,15 @@ public class ApiConfiguration {
 
             @Override
             public void afterApplicationStart(CamelContext camel) {
-                // nothing to do once started
+                // the endpoints exist once the routes started: each has its own pool (camel-http sets only a
+                // time to live on it)
+                for (Endpoint endpoint : camel.getEndpoints()) {
+                    if (endpoint instanceof HttpEndpoint http
+                            && http.getClientConnectionManager() instanceof PoolingHttpClientConnectionManager pool) {
+                        pool.setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY).build());
+                    }
+                }
             }
         };
     }
@@ -114,7 +140,8 @@ public class ApiConfiguration {
         http.setConnectionRequestTimeout(timeoutMs);
         http.setSoTimeout(timeoutMs);
         http.setResponseTimeout(timeoutMs);
-        http.setAutomaticRetriesDisabled(true);
+        // the client's retry runs only the StaleConnectionRetry set in the configurer: never an attempt's retry
+        http.setAutomaticRetriesDisabled(false);
         http.setRedirectHandlingDisabled(true);
         http.setCopyHeaders(false);
         http.setCookieManagementDisabled(true);
