@@ -39,7 +39,9 @@ public class StableFileReadLock implements GenericFileExclusiveReadLockStrategy<
     public boolean acquireExclusiveReadLock(GenericFileOperations<File> operations, GenericFile<File> file,
                                             Exchange exchange) {
         File f = file.getFile();
-        if (!retries.mayTake(f.toPath())) {
+        // the consumer lists the folder, then marks each file in progress: a file whose exchange ended (and moved
+        // it away) in between is listed but gone; taking it would report a missing file as a bad one
+        if (!f.exists() || !retries.mayTake(f.toPath())) {
             return false;
         }
         if (stableForNanos == 0) {
