@@ -24,6 +24,8 @@ asyncio.gather, unlimited connector) on the first interpreter that imports aioht
     bench/run.sh --keep                            # keep the temp folders, inputs, outputs and logs
     bench/run.sh --jar /tmp/app.jar --java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
     bench/run.sh --app-args='--colors.files.parallel=10' --scenario many-files-a   # try a setting
+    bench/run.sh --scenario seed --baseline-app-args='--colors.api.method=POST --colors.api.url={api}/api/colors
+        "--colors.api.body={\\"name\\":\\"{color}\\"}"'   # another request shape; {api} = the stand-in's address
     bench/run.sh --quiet-wait 60                   # on a shared machine: wait for a calm moment first
 
 Scenarios: seed, seed-cold, throughput, latency-bound, memory, pickup, many-files (ten-files = many-files-a).

@@ -52,6 +52,7 @@ class AttemptBoundsTest {
             JsonNode r = out.get("results").get(i);
             assertThat(r.get("ok").asBoolean()).isFalse();
             assertThat(r.get("error").asText()).isEqualTo("timeout: no complete answer within 1000 ms");
+            assertThat(r.get("outcome").asText()).isEqualTo("timeout");
             assertThat(r.get("attempts").asInt()).isEqualTo(ATTEMPTS);
             assertThat(r.get("durationMs").asLong()).as("durationMs covers both attempts")
                     .isGreaterThanOrEqualTo(TIMEOUT_MS * ATTEMPTS).isLessThan(bound + MARGIN_MS);
@@ -76,6 +77,7 @@ class AttemptBoundsTest {
             JsonNode r = results.get(i);
             assertThat(r.get("ok").asBoolean()).as(huge.get(i)).isFalse();
             assertThat(r.get("error").asText()).as(huge.get(i)).isEqualTo("response larger than 1 MB");
+            assertThat(r.get("outcome").asText()).isEqualTo("too_large");
             assertThat(r.get("attempts").asInt()).as(huge.get(i)).isEqualTo(1);
             assertThat(r.has("response")).as("nothing of it is kept").isFalse();
             assertThat(API.callsFor(huge.get(i))).as("not retried").isEqualTo(1);

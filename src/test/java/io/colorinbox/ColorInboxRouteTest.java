@@ -107,6 +107,7 @@ class ColorInboxRouteTest extends LoopbackApiTest {
         assertThat(results.get(0).get("ok").asBoolean()).isFalse();
         assertThat(results.get(0).get("status").asInt()).isEqualTo(404);
         assertThat(results.get(0).get("error").asText()).isEqualTo("HTTP 404");
+        assertThat(results.get(0).get("outcome").asText()).isEqualTo("http_error");
         assertThat(results.get(0).get("attempts").asInt()).as("4xx is never retried").isEqualTo(1);
         assertThat(results.get(0).get("response").get("error").asText()).isEqualTo("status 404");
 
@@ -123,6 +124,7 @@ class ColorInboxRouteTest extends LoopbackApiTest {
 
         assertThat(results.get(4).get("ok").asBoolean()).isFalse();
         assertThat(results.get(4).get("error").asText()).startsWith("timeout");
+        assertThat(results.get(4).get("outcome").asText()).isEqualTo("timeout");
         assertThat(results.get(4).get("attempts").asInt()).isEqualTo(3);
 
         assertThat(results.get(5).get("ok").asBoolean()).isTrue();
@@ -186,6 +188,7 @@ class ColorInboxRouteTest extends LoopbackApiTest {
 
         assertThat(results.get(0).get("ok").asBoolean()).isFalse();
         assertThat(results.get(0).get("error").asText()).contains("control character");
+        assertThat(results.get(0).get("outcome").asText()).isEqualTo("rejected");
         assertThat(results.get(0).get("attempts").asInt()).isZero();
         assertThat(results.get(1).get("error").asText()).contains("257 characters");
         assertThat(results.get(2).get("ok").asBoolean()).isFalse();

@@ -89,11 +89,13 @@ class RequestShapesTest {
             for (String item : HOSTILE) {
                 assertThat(results.get(item).get("ok").asBoolean()).as(item).isTrue();
                 assertThat(results.get(item).get("response").textValue()).isEqualTo("#123456");
+                assertThat(results.get(item).get("outcome").asText()).isEqualTo("ok");
             }
             JsonNode noHex = results.get("nohex");
             assertThat(noHex.get("ok").asBoolean()).isFalse();
             assertThat(noHex.get("status").asInt()).isEqualTo(200);
             assertThat(noHex.get("error").asText()).contains("/hex", "colors.api.pick");
+            assertThat(noHex.get("outcome").asText()).isEqualTo("bad_answer");
             JsonNode text = results.get("plaintext");
             assertThat(text.get("ok").asBoolean()).isFalse();
             assertThat(text.get("error").asText()).contains("not JSON");

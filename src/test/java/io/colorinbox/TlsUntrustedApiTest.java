@@ -41,6 +41,7 @@ class TlsUntrustedApiTest {
             assertThat(out.get("failed").asInt()).isEqualTo(30);
             for (JsonNode r : out.get("results")) {
                 assertThat(r.get("error").asText()).isEqualTo("TLS: certificate not trusted");
+                assertThat(r.get("outcome").asText()).isEqualTo("tls_error");
                 assertThat(r.get("attempts").asInt()).as("not retried: it would not heal").isEqualTo(1);
             }
         }

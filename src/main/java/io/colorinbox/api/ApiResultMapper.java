@@ -37,19 +37,20 @@ public class ApiResultMapper {
         byte[] body = message.getBody(byte[].class);
         long millis = elapsedMillis(exchange);
         if (pick == null) {
-            message.setBody(new ColorResult(item.index(), item.color(), true, status, millis, attempts, null, bodies.parse(body)));
+            message.setBody(ColorResult.answered(item.index(), item.color(), status, millis, attempts, bodies.parse(body)));
             return;
         }
         // only the picked part is kept; an answer without it is the item's failure (the whole answer shows why)
         JsonNode json = bodies.parseJson(body);
         JsonNode picked = json == null ? null : json.at(pick);
         if (picked != null && !picked.isMissingNode()) {
-            message.setBody(new ColorResult(item.index(), item.color(), true, status, millis, attempts, null, picked));
+            message.setBody(ColorResult.answered(item.index(), item.color(), status, millis, attempts, picked));
             return;
         }
         String error = json == null ? "the answer is not JSON, so colors.api.pick " + pick + " finds nothing"
                 : "the answer has no " + pick + " (colors.api.pick)";
-        message.setBody(new ColorResult(item.index(), item.color(), false, status, millis, attempts, error, bodies.parse(body)));
+        message.setBody(new ColorResult(item.index(), item.color(), false, status, millis, attempts, error,
+                bodies.parse(body), Outcome.BAD_ANSWER));
     }
 
     /** After the last attempt failed (or a failure that is not retried). */
@@ -80,7 +81,7 @@ public class ApiResultMapper {
         }
         int attempts = exchange.getProperty(CallProperties.FAILED_ATTEMPTS, 1, Integer.class);
         message.setBody(new ColorResult(item.index(), item.color(), false, status, elapsedMillis(exchange),
-                attempts, CallErrors.describe(failure, timeout), bodies.parse(body)));
+                attempts, CallErrors.describe(failure, timeout), bodies.parse(body), CallErrors.outcomeOf(failure)));
     }
 
     private static boolean isInterruption(Throwable failure) {

@@ -55,6 +55,34 @@ public final class CallErrors {
         return t instanceof ConnectException || t instanceof UnknownHostException || t instanceof ConnectTimeoutException;
     }
 
+    /** What kind of failure this is, by the exception's type (never by its text). */
+    public static Outcome outcomeOf(Throwable e) {
+        Throwable t = rootOf(e);
+        if (t instanceof HttpOperationFailedException) {
+            return Outcome.HTTP_ERROR;
+        }
+        if (t instanceof ResponseTooLargeException) {
+            return Outcome.TOO_LARGE;
+        }
+        if (t instanceof AttemptTimeoutException) {
+            return Outcome.TIMEOUT;
+        }
+        // the same order as describe(): its text and this outcome always agree
+        if (tlsProblem(e) != null) {
+            return Outcome.TLS_ERROR;
+        }
+        if (t instanceof ConnectTimeoutException || t instanceof SocketTimeoutException) {
+            return Outcome.TIMEOUT;
+        }
+        if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoHttpResponseException) {
+            return Outcome.CONNECTION_ERROR;
+        }
+        if (t instanceof InterruptedIOException) {
+            return Outcome.TIMEOUT;
+        }
+        return t instanceof IOException ? Outcome.CONNECTION_ERROR : Outcome.INTERNAL_ERROR;
+    }
+
     /** A short, secret-free description for the output. */
     public static String describe(Throwable e, Duration timeout) {
         Throwable t = rootOf(e);

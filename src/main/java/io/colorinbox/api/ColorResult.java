@@ -10,13 +10,25 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param status   HTTP status, or {@code null} when no answer came (timeout, connection error, rejected item)
  * @param attempts calls made for this item (0 when the item was rejected before any call)
  * @param response the API's body: parsed JSON, or a string when it is not JSON; {@code null} when empty
+ * @param outcome  how the item ended, decided where the result is made
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"index", "color", "ok", "status", "durationMs", "attempts", "error", "response"})
+@JsonPropertyOrder({"index", "color", "ok", "outcome", "status", "durationMs", "attempts", "error", "response"})
 public record ColorResult(int index, String color, boolean ok, Integer status, long durationMs, int attempts,
-                          String error, JsonNode response) {
+                          String error, JsonNode response, Outcome outcome) {
 
+    /** A 2xx answer, kept whole or as its picked part. */
+    public static ColorResult answered(int index, String color, Integer status, long durationMs, int attempts, JsonNode response) {
+        return new ColorResult(index, color, true, status, durationMs, attempts, null, response, Outcome.OK);
+    }
+
+    /** An item that was not called: it broke a rule. */
     public static ColorResult rejected(int index, String color, String problem) {
-        return new ColorResult(index, color, false, null, 0, 0, problem, null);
+        return new ColorResult(index, color, false, null, 0, 0, problem, null, Outcome.REJECTED);
+    }
+
+    /** An item the application itself failed on. */
+    public static ColorResult internalError(int index, String color, String problem) {
+        return new ColorResult(index, color, false, null, 0, 0, problem, null, Outcome.INTERNAL_ERROR);
     }
 }

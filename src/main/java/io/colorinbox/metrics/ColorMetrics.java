@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.colorinbox.api.ApiCallSlots;
 import io.colorinbox.api.ColorResult;
+import io.colorinbox.api.Outcome;
 import io.colorinbox.jobs.JobRegistry;
 import io.colorinbox.pipeline.FileJob;
 import io.colorinbox.pipeline.ListSource;
@@ -37,12 +38,12 @@ public class ColorMetrics implements PipelineEvents {
         Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
         Duration.ofSeconds(60)};
 
-    private final Counter[] items = new Counter[ItemOutcome.values().length];
+    private final Counter[] items = new Counter[Outcome.values().length];
     private final Counter filesDone;
     private final Counter filesFailed;
 
     public ColorMetrics(MeterRegistry registry, ApiCallSlots slots, JobRegistry jobs) {
-        for (ItemOutcome outcome : ItemOutcome.values()) {
+        for (Outcome outcome : Outcome.values()) {
             items[outcome.ordinal()] = Counter.builder("colors.items").tag("outcome", outcome.tag())
                     .description("Items whose result was written, by outcome").register(registry);
         }
@@ -70,7 +71,7 @@ public class ColorMetrics implements PipelineEvents {
 
     @Override
     public void resultWritten(ColorResult result) {
-        items[ItemOutcome.of(result).ordinal()].increment();
+        items[result.outcome().ordinal()].increment();
     }
 
     @Override

@@ -89,7 +89,7 @@ public class ResultWriterAggregationStrategy implements AggregationStrategy {
         Throwable e = item.getException();
         item.setException(null);
         String error = "internal error: " + (e == null ? "no result" : e.getClass().getSimpleName() + ": " + e.getMessage());
-        return ColorResult.rejected(indexOf(item, job), colorItem == null ? null : colorItem.color(), error);
+        return ColorResult.internalError(indexOf(item, job), colorItem == null ? null : colorItem.color(), error);
     }
 
     private static ColorItem itemOf(Exchange item) {

@@ -106,7 +106,7 @@ public class StartupWarmup implements CamelContextConfiguration {
             // each result serialized as the result writer does (its JSON bytes), in arrival order: order is not the point here
             AggregationStrategy toWriter = (oldExchange, newExchange) -> {
                 ColorResult result = newExchange.getMessage().getBody() instanceof ColorResult r ? r
-                        : ColorResult.rejected(newExchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class), null, "warm-up call failed");
+                        : ColorResult.internalError(newExchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class), null, "warm-up call failed");
                 newExchange.setException(null); // a failed warm-up call is counted, not thrown
                 try {
                     byte[] json = mapper.writeValueAsBytes(result);
@@ -136,8 +136,8 @@ public class StartupWarmup implements CamelContextConfiguration {
                                 .process(exchange -> {
                                     ColorItem item = exchange.getProperty(CallProperties.ITEM, ColorItem.class);
                                     var message = exchange.getMessage();
-                                    message.setBody(new ColorResult(item.index(), item.color(), true,
-                                            message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class), 0, 1, null,
+                                    message.setBody(ColorResult.answered(item.index(), item.color(),
+                                            message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class), 0, 1,
                                             bodies.parse(message.getBody(byte[].class))));
                                     answered.incrementAndGet();
                                 });

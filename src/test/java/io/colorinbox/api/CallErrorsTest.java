@@ -56,6 +56,24 @@ class CallErrorsTest {
         assertThat(CallErrors.isRetryable(handshake("Connection reset", new SocketException("Connection reset")))).isTrue();
     }
 
+    @Test
+    void theOutcomeIsDecidedByTheFailuresTypeInTheOrderOfItsDescription() {
+        assertThat(CallErrors.outcomeOf(new CamelExchangeException("wrapped", null, new ResponseTooLargeException(1024, 200))))
+                .isEqualTo(Outcome.TOO_LARGE);
+        assertThat(CallErrors.outcomeOf(new AttemptTimeoutException(1000, new SSLException("Socket closed"))))
+                .isEqualTo(Outcome.TIMEOUT);
+        assertThat(CallErrors.outcomeOf(new java.net.SocketTimeoutException("Read timed out"))).isEqualTo(Outcome.TIMEOUT);
+        assertThat(CallErrors.outcomeOf(handshake("PKIX path building failed", new CertPathBuilderException("x"))))
+                .isEqualTo(Outcome.TLS_ERROR);
+        assertThat(CallErrors.outcomeOf(new java.net.ConnectException("Connection refused"))).isEqualTo(Outcome.CONNECTION_ERROR);
+        assertThat(CallErrors.outcomeOf(new org.apache.hc.core5.http.NoHttpResponseException("failed to respond")))
+                .isEqualTo(Outcome.CONNECTION_ERROR);
+        assertThat(CallErrors.outcomeOf(new SocketException("Connection reset"))).isEqualTo(Outcome.CONNECTION_ERROR);
+        assertThat(CallErrors.outcomeOf(new IllegalStateException("bug"))).isEqualTo(Outcome.INTERNAL_ERROR);
+        assertThat(CallErrors.outcomeOf(new org.apache.camel.http.base.HttpOperationFailedException("http://h/x", 503, "x", null,
+                java.util.Map.of(), ""))).isEqualTo(Outcome.HTTP_ERROR);
+    }
+
     private static SSLHandshakeException handshake(String message, Throwable cause) {
         SSLHandshakeException e = new SSLHandshakeException(message);
         e.initCause(cause);

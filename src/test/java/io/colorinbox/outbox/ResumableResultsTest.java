@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colorinbox.api.ColorResult;
+import io.colorinbox.api.Outcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,7 @@ class ResumableResultsTest {
     private void writeResults(int n) {
         OrderedResultWriter writer = new OrderedResultWriter(files.results(), ResultsPrefix.NONE, JSON, 1, written -> { });
         for (int i = 0; i < n; i++) {
-            writer.accept(new ColorResult(i, "c" + i, i % 3 != 0, 200, 1, 1, null, null));
+            writer.accept(i % 3 != 0 ? ColorResult.answered(i, "c" + i, 200, 1, 1, null) : new ColorResult(i, "c" + i, false, 200, 1, 1, "HTTP 500", null, Outcome.HTTP_ERROR));
         }
         writer.close();
     }
@@ -89,7 +90,7 @@ class ResumableResultsTest {
 
         OrderedResultWriter writer = new OrderedResultWriter(files.results(), kept, JSON, 1, written -> { });
         for (int i = 6; i < 10; i++) {
-            writer.accept(new ColorResult(i, "c" + i, true, 200, 1, 1, null, null));
+            writer.accept(ColorResult.answered(i, "c" + i, 200, 1, 1, null));
         }
         writer.close();
         String all = "[" + Files.readString(files.results()) + "]";

@@ -30,7 +30,7 @@ class FileJobWindowTest {
     }
 
     private static ColorResult result(int index, int bytes) {
-        return new ColorResult(index, "c" + index, true, 200, 1, 1, null, new TextNode("x".repeat(bytes)));
+        return ColorResult.answered(index, "c" + index, 200, 1, 1, new TextNode("x".repeat(bytes)));
     }
 
     @Test

@@ -43,7 +43,7 @@ class ResultWriterAggregationStrategyTest {
     private Exchange item(FileJob job, int index) {
         Exchange item = new DefaultExchange(camel);
         item.setProperty(FileJobs.JOB, job);
-        item.getMessage().setBody(new ColorResult(index, "c" + index, false, null, 1, 1, "internal", null));
+        item.getMessage().setBody(ColorResult.internalError(index, "c" + index, "internal"));
         return item;
     }
 
