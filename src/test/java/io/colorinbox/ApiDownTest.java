@@ -11,25 +11,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.InboxFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Connection refused for every item: the file still completes, quickly, and the log says so once. */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"colors.inbox.stable-for=0s", "colors.api.backoff=10ms", "colors.concurrency=16",
-            "colors.demo.enabled=false"})
+@AppTest
+@TestPropertySource(properties = {
+    "colors.api.backoff=10ms",
+    "colors.concurrency=16"})
 class ApiDownTest {
 
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-down");
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
-        registry.add("colors.inbox", () -> FOLDERS.inbox().toString());
-        registry.add("colors.outbox", () -> FOLDERS.outbox().toString());
         registry.add("colors.api.url", () -> "http://127.0.0.1:" + closedPort() + "/api/colors/{color}");
     }
 

@@ -8,10 +8,8 @@ import io.colorinbox.support.AppClient;
 import io.colorinbox.support.InboxFolders;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * With {@code colors.http.api-key} set (as it must be when the server is exposed), {@code X-Api-Key} is
@@ -19,21 +17,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * static files stay open. (Bound to loopback here: the key rule does not depend on the address.)
  */
 @AutoConfigureMetrics
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "colors.http.api-key=" + ApiKeyTest.KEY,
-            "colors.inbox.stable-for=0s",
-            "colors.demo.enabled=false"
-        })
+@AppTest
+@TestPropertySource(properties = {
+    "colors.http.api-key=" + ApiKeyTest.KEY})
 class ApiKeyTest extends LoopbackApiTest {
 
     static final String KEY = "test-key-0123456789abcdef";
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-key");
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API);
-    }
 
     @LocalServerPort
     int port;

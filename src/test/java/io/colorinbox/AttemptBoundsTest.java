@@ -10,9 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.HostileApi;
 import io.colorinbox.support.InboxFolders;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * One attempt is bounded as a whole: an answer that trickles ends as a timeout within
@@ -20,9 +18,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * both close their connection, and the pool (4 connections here, fewer than the faulty items) still
  * serves the next file.
  */
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"colors.inbox.stable-for=0s", "colors.demo.enabled=false", "colors.concurrency=4",
-            "colors.api.timeout=1s", "colors.api.retries=1", "colors.api.backoff=100ms", "colors.api.max-backoff=100ms"})
+@AppTest
+@TestPropertySource(properties = {
+    "colors.concurrency=4",
+    "colors.api.timeout=1s",
+    "colors.api.retries=1",
+    "colors.api.backoff=100ms",
+    "colors.api.max-backoff=100ms"})
 class AttemptBoundsTest {
 
     static final long TIMEOUT_MS = 1000;
@@ -34,11 +36,6 @@ class AttemptBoundsTest {
     /** lives as long as the test JVM, like the contexts that call it */
     static final HostileApi API = HostileApi.http();
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-bounds");
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API::urlTemplate);
-    }
 
     @Test
     void anAnswerThatTricklesEndsAsATimeoutWithinTheBound() {

@@ -11,22 +11,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.spi.IdempotentRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Cluster mode off (the default): no database at all, and the node still named in outputs and metrics. */
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"colors.inbox.stable-for=0s", "colors.demo.enabled=false"})
+@AppTest
 class ClusterOffTest extends LoopbackApiTest {
 
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-cluster-off");
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API);
-    }
 
     @Autowired
     ApplicationContext context;

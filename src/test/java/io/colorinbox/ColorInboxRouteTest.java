@@ -16,34 +16,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.StubColorApi;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Drives the real route: files dropped into a temp inbox, a real HTTP server on loopback, outputs
  * read from the outbox.
  */
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {
-            "colors.concurrency=8",
-            "colors.api.timeout=1s",
-            "colors.api.retries=2",
-            "colors.api.backoff=10ms",
-            "colors.api.max-backoff=3s",
-            "colors.api.headers.X-Api-Key=sekret-123",
-            "colors.inbox.stable-for=0s",
-            "colors.poll.delay=20ms",
-            "colors.demo.enabled=false"
-        })
+@AppTest
+@TestPropertySource(properties = {
+    "colors.concurrency=8",
+    "colors.api.timeout=1s",
+    "colors.api.retries=2",
+    "colors.api.backoff=10ms",
+    "colors.api.max-backoff=3s",
+    "colors.api.headers.X-Api-Key=sekret-123"})
 class ColorInboxRouteTest extends LoopbackApiTest {
 
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-route");
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API);
-    }
 
     @Test
     void textListGivesOneResultPerLineInInputOrder() {

@@ -8,24 +8,18 @@ import io.colorinbox.support.InboxFolders;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** colors.poll.cron replaces the fixed-delay polling (here: every second). */
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"colors.poll.cron=* * * * * ?", "colors.inbox.stable-for=0s", "colors.demo.enabled=false"})
+@AppTest
+@TestPropertySource(properties = {
+    "colors.poll.cron=* * * * * ?"})
 class CronPollingTest extends LoopbackApiTest {
 
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-cron");
 
     @Autowired
     CamelContext camel;
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API);
-    }
 
     @Test
     void theInboxIsPolledOnTheCronScheduleOnly() {

@@ -15,30 +15,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.AppClient;
 import io.colorinbox.support.InboxFolders;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Readiness needs the folders and the routes; an unreachable API shows in the health details but leaves
  * the application ready. The API here is a loopback port nobody listens on.
  */
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "colors.api.retries=0",
-            "colors.inbox.stable-for=0s",
-            "colors.poll.delay=20ms",
-            "colors.demo.enabled=false"
-        })
+@AppTest
+@TestPropertySource(properties = {
+    "colors.api.retries=0"})
 class HealthProbesTest {
 
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-health");
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
-        registry.add("colors.inbox", () -> FOLDERS.inbox().toString());
-        registry.add("colors.outbox", () -> FOLDERS.outbox().toString());
         registry.add("colors.api.url", () -> "http://127.0.0.1:" + closedPort() + "/api/colors/{color}");
     }
 

@@ -16,28 +16,22 @@ import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.StubColorApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Whatever lands in the inbox ends as a complete output, a per-item error, or the file in the error
  * folder with a report, and the route keeps serving other files.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"colors.inbox.stable-for=0s", "colors.concurrency=8", "colors.progress.interval=200ms",
-            "colors.demo.enabled=false"})
+@AppTest
+@TestPropertySource(properties = {
+    "colors.concurrency=8",
+    "colors.progress.interval=200ms"})
 class HostileInputTest extends LoopbackApiTest {
 
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-hostile");
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API);
-    }
 
     @Test
     void hiddenAndTempNamesAreLeftAlone() throws IOException {

@@ -22,36 +22,25 @@ import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.ListBodies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * {@code POST /api/lists} through the real route and web server, against the stub API on loopback: the
  * answers, the outbox, and every refusal (400, 404, 413, 415, 503 with Retry-After).
  */
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "colors.concurrency=8",
-            "colors.api.timeout=5s",
-            "colors.api.backoff=10ms",
-            "colors.inbox.stable-for=0s",
-            "colors.poll.delay=20ms",
-            "colors.demo.enabled=false",
-            "colors.http.sync-max-items=50",
-            "colors.http.max-body-size=64KB",
-            "colors.http.max-lists=2",
-            "colors.http.retry-after=7s"
-        })
+@AppTest
+@TestPropertySource(properties = {
+    "colors.concurrency=8",
+    "colors.api.timeout=5s",
+    "colors.api.backoff=10ms",
+    "colors.http.sync-max-items=50",
+    "colors.http.max-body-size=64KB",
+    "colors.http.max-lists=2",
+    "colors.http.retry-after=7s"})
 class HttpIntakeTest extends LoopbackApiTest {
 
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-http");
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API);
-    }
 
     @LocalServerPort
     int port;

@@ -4,9 +4,9 @@ import io.colorinbox.support.StubColorApi;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Base of the tests that run the application in this JVM against the stub API on loopback. Each
- * subclass has its own folders (Spring keeps every test context alive, each polling its own inbox)
- * and registers them with {@link TestSupport#register}.
+ * Base of the {@link AppTest}s that run against the stub API on loopback: its {@code API} is their
+ * {@code colors.api.url}. Each subclass has its own static {@code InboxFolders} (Spring keeps every test context
+ * alive, each polling its own inbox).
  */
 abstract class LoopbackApiTest {
 

@@ -10,31 +10,20 @@ import io.colorinbox.support.AppClient;
 import io.colorinbox.support.InboxFolders;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** After a file with known outcomes, /actuator/prometheus holds the right counts. */
 @AutoConfigureMetrics
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "colors.concurrency=8",
-            "colors.api.timeout=500ms",
-            "colors.api.retries=1",
-            "colors.api.backoff=10ms",
-            "colors.inbox.stable-for=0s",
-            "colors.poll.delay=20ms",
-            "colors.demo.enabled=false"
-        })
+@AppTest
+@TestPropertySource(properties = {
+    "colors.concurrency=8",
+    "colors.api.timeout=500ms",
+    "colors.api.retries=1",
+    "colors.api.backoff=10ms"})
 class MetricsTest extends LoopbackApiTest {
 
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-metrics");
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API);
-    }
 
     @LocalServerPort
     int port;

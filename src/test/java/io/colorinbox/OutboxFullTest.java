@@ -23,12 +23,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The outbox on a real, tiny file system (a 1 MB tmpfs, mounted by the test; needs root, as in CI):
@@ -37,9 +35,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * /actuator/health shows the outbox DOWN with the reason, and once there is room the file completes.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"colors.inbox.stable-for=0s", "colors.inbox.retry-delay=5s", "colors.poll.delay=20ms",
-            "colors.concurrency=8", "colors.health.min-free-space=64KB", "colors.demo.enabled=false"})
+@AppTest
+@TestPropertySource(properties = {
+    "colors.inbox.retry-delay=5s",
+    "colors.concurrency=8",
+    "colors.health.min-free-space=64KB"})
 class OutboxFullTest extends LoopbackApiTest {
 
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-full");
@@ -48,11 +48,6 @@ class OutboxFullTest extends LoopbackApiTest {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API);
-    }
 
     /** Mounts (or resizes) a tmpfs on the outbox; false where the test may not mount. */
     static boolean mount(String options) {

@@ -15,10 +15,10 @@ import io.colorinbox.support.RecordingApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.NestedTestConfiguration;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The item in a query value and in a JSON body, through the real route against a loopback API that records every
@@ -47,9 +47,10 @@ class RequestShapesTest {
 
     @Nested
     @NestedTestConfiguration(NestedTestConfiguration.EnclosingConfiguration.OVERRIDE)
-    @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-            properties = {"colors.api.pick=/hex", "colors.api.retries=0", "colors.inbox.stable-for=0s",
-                "colors.poll.delay=20ms", "colors.demo.enabled=false", "colors.warmup.items=0"})
+    @AppTest
+    @TestPropertySource(properties = {
+        "colors.api.pick=/hex",
+        "colors.api.retries=0"})
     class InTheQuery {
 
         static final RecordingApi API = new RecordingApi();
@@ -57,7 +58,7 @@ class RequestShapesTest {
 
         @DynamicPropertySource
         static void settings(DynamicPropertyRegistry registry) {
-            TestSupport.register(registry, FOLDERS, () -> API.origin() + "/v1/lookup?name={color}&format=json");
+            registry.add("colors.api.url", () -> API.origin() + "/v1/lookup?name={color}&format=json");
         }
 
         @BeforeEach
@@ -105,10 +106,13 @@ class RequestShapesTest {
 
     @Nested
     @NestedTestConfiguration(NestedTestConfiguration.EnclosingConfiguration.OVERRIDE)
-    @SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-            properties = {"colors.api.method=POST", "colors.api.body={\"name\":\"{color}\",\"fields\":[\"hex\"]}",
-                "colors.api.pick=/rgb", "colors.api.retries=1", "colors.api.backoff=10ms", "colors.inbox.stable-for=0s",
-                "colors.poll.delay=20ms", "colors.demo.enabled=false", "colors.warmup.items=0"})
+    @AppTest
+    @TestPropertySource(properties = {
+        "colors.api.method=POST",
+        "colors.api.body={\"name\":\"{color}\",\"fields\":[\"hex\"]}",
+        "colors.api.pick=/rgb",
+        "colors.api.retries=1",
+        "colors.api.backoff=10ms"})
     class InAJsonBody {
 
         static final RecordingApi API = new RecordingApi();
@@ -116,7 +120,7 @@ class RequestShapesTest {
 
         @DynamicPropertySource
         static void settings(DynamicPropertyRegistry registry) {
-            TestSupport.register(registry, FOLDERS, () -> API.origin() + "/colors");
+            registry.add("colors.api.url", () -> API.origin() + "/colors");
         }
 
         @BeforeEach

@@ -15,22 +15,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.StubColorApi;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** colors.inbox.stable-for against a writer that writes in place with pauses; colors.api.rate-limit. */
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"colors.inbox.stable-for=2s", "colors.api.rate-limit=20", "colors.concurrency=16",
-            "colors.demo.enabled=false"})
+@AppTest
+@TestPropertySource(properties = {
+    "colors.inbox.stable-for=2s",
+    "colors.api.rate-limit=20",
+    "colors.concurrency=16"})
 class StableForAndRateLimitTest extends LoopbackApiTest {
 
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-stable");
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API);
-    }
 
     @Test
     void aFileWrittenInPlaceWithPausesIsReadOnlyWhenComplete() throws Exception {

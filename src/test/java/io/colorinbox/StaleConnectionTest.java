@@ -10,27 +10,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.colorinbox.support.IdleClosingApi;
 import io.colorinbox.support.InboxFolders;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * An API that closes keep-alive connections idle for 1 s without saying so, files dropped about 1 s apart, no
  * retries: a pooled connection the API closed never costs an item (it is checked before reuse, and a request
  * that still meets one is sent again on another connection, not counted as an attempt).
  */
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"colors.concurrency=32", "colors.api.retries=0", "colors.inbox.stable-for=0s",
-            "colors.poll.delay=20ms", "colors.demo.enabled=false", "colors.warmup.items=0"})
+@AppTest
+@TestPropertySource(properties = {
+    "colors.concurrency=32",
+    "colors.api.retries=0"})
 class StaleConnectionTest {
 
     static final IdleClosingApi API = new IdleClosingApi(Duration.ofSeconds(1));
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-stale");
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API::urlTemplate);
-    }
 
     @Test
     void filesDroppedAroundTheServersIdleTimeLoseNoItem() throws InterruptedException {

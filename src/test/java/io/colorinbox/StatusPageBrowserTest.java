@@ -24,32 +24,21 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The status page in a real, headless Chromium while a large file is in progress (the loopback stub answers
  * with latency): its progress bar advances, it appears among the finished files with a download link that
  * downloads its output, and a file named like an HTML tag shows as text.
  */
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "colors.concurrency=4",
-            "colors.inbox.stable-for=0s",
-            "colors.poll.delay=20ms",
-            "colors.demo.enabled=false"
-        })
+@AppTest
+@TestPropertySource(properties = {
+    "colors.concurrency=4"})
 class StatusPageBrowserTest extends LoopbackApiTest {
 
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-browser");
     static final String HOSTILE = "<img src=x onerror=alert(1)>.txt";
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API);
-    }
 
     @LocalServerPort
     int port;

@@ -7,14 +7,15 @@ import io.colorinbox.support.HostileApi;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.TestCertificates;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** A trusted certificate for another name: hostnames are verified, and the error says so. */
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"colors.inbox.stable-for=0s", "colors.demo.enabled=false", "colors.concurrency=8",
-            "colors.api.ssl-bundle=color-api"})
+@AppTest
+@TestPropertySource(properties = {
+    "colors.concurrency=8",
+    "colors.api.ssl-bundle=color-api"})
 class TlsHostnameMismatchTest {
 
     static final TestCertificates CERTS = TestCertificates.shared();
@@ -24,7 +25,6 @@ class TlsHostnameMismatchTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API::urlTemplate);
         registry.add("spring.ssl.bundle.pem.color-api.truststore.certificate", () -> "file:" + CERTS.caPem());
     }
 

@@ -10,17 +10,20 @@ import io.colorinbox.support.HostileApi;
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.TestCertificates;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * An HTTPS API with a private CA that also requires a client certificate (mutual TLS), reached
  * through the PEM SSL bundle named by colors.api.ssl-bundle, as in the README's example.
  */
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"colors.inbox.stable-for=0s", "colors.demo.enabled=false", "colors.concurrency=8",
-            "colors.api.ssl-bundle=color-api", "colors.api.timeout=2s", "colors.api.retries=0"})
+@AppTest
+@TestPropertySource(properties = {
+    "colors.concurrency=8",
+    "colors.api.ssl-bundle=color-api",
+    "colors.api.timeout=2s",
+    "colors.api.retries=0"})
 class TlsMutualApiTest {
 
     static final TestCertificates CERTS = TestCertificates.shared();
@@ -30,7 +33,6 @@ class TlsMutualApiTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API::urlTemplate);
         registry.add("spring.ssl.bundle.pem.color-api.truststore.certificate", () -> "file:" + CERTS.caPem());
         registry.add("spring.ssl.bundle.pem.color-api.keystore.certificate", () -> "file:" + CERTS.chainPem("client"));
         registry.add("spring.ssl.bundle.pem.color-api.keystore.private-key", () -> "file:" + CERTS.keyPem("client"));

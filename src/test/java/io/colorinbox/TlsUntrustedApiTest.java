@@ -10,26 +10,20 @@ import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** A certificate of a CA the JVM does not know, and no colors.api.ssl-bundle: plain errors, one log line. */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"colors.inbox.stable-for=0s", "colors.demo.enabled=false", "colors.concurrency=8"})
+@AppTest
+@TestPropertySource(properties = {
+    "colors.concurrency=8"})
 class TlsUntrustedApiTest {
 
     /** lives as long as the test JVM, like the contexts that call it */
     static final HostileApi API = HostileApi.https(TestCertificates.shared().serverContext("server"), false);
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-untrusted");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API::urlTemplate);
-    }
 
     @Test
     void everyItemSaysTheCertificateIsNotTrustedAndTheLogSaysItOnce(CapturedOutput log) {
