@@ -154,7 +154,9 @@
     const plotW = width - left - right, plotH = height - top - bottom;
     const span = 300;
     const max = Math.max(10, ...samples);
-    const scale = niceMax(max);
+    // four grid steps of a round size (1, 2, 2.5 or 5 times a power of ten): every label is exact
+    const tick = niceStep(max / 4);
+    const scale = 4 * tick;
     g.font = "11px system-ui, sans-serif";
     g.fillStyle = "#667085";
     g.strokeStyle = "#e4e7ec";
@@ -166,7 +168,7 @@
       g.lineTo(left + plotW, Math.round(y) + 0.5);
       g.stroke();
       g.textAlign = "right";
-      g.fillText(number.format((scale * i) / 4), left - 6, y + 4);
+      g.fillText(rateFormat.format(tick * i), left - 6, y + 4);
     }
     g.textAlign = "center";
     for (let m = 0; m <= 5; m++) {
@@ -174,6 +176,14 @@
       g.fillText(m === 0 ? "now" : "-" + m + " min", x, height - 6);
     }
     if (samples.length === 0) return;
+    // the curve stays inside the plot: no sample below zero, and round joins (a sharp dip's miter would poke
+    // through the axis)
+    g.save();
+    g.beginPath();
+    g.rect(left, top, plotW, plotH);
+    g.clip();
+    g.lineJoin = "round";
+    samples = samples.map((v) => Math.max(0, v));
     const step = plotW / span;
     const x0 = left + plotW - samples.length * step;
     g.beginPath();
@@ -191,9 +201,10 @@
     g.strokeStyle = "#3563e9";
     g.lineWidth = 1.5;
     g.stroke();
+    g.restore();
   }
 
-  function niceMax(v) {
+  function niceStep(v) {
     const p = Math.pow(10, Math.floor(Math.log10(v)));
     for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
     return 10 * p;

@@ -3,6 +3,9 @@ package io.colorinbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
@@ -68,11 +71,28 @@ class BadConfigurationTest {
                 .contains("spring.datasource.url", "127.0.0.1:1/colors");
     }
 
-    /** The messages of the start's failure, causes included. */
+    @Test
+    void aFolderThatIsAFileOrUnderOneFailsTheStartNamingTheKey() throws IOException {
+        Path file = Files.createTempFile("color-inbox-not-a-folder", ".txt");
+        String inbox = "--colors.inbox=target/bad-config/inbox";
+        String outbox = "--colors.outbox=target/bad-config/outbox";
+
+        assertThat(failureOf("--colors.inbox=" + file, outbox)).contains("colors.inbox", "a file, not a folder");
+        assertThat(failureOf("--colors.inbox=" + file.resolve("sub"), outbox)).contains("colors.inbox", "cannot be made a folder");
+        assertThat(failureOf(inbox, "--colors.outbox=" + file)).contains("colors.outbox");
+        assertThat(failureOf(inbox, outbox, "--colors.done=" + file)).contains("colors.done");
+        assertThat(failureOf(inbox, outbox, "--colors.error=" + file.resolve("x"))).contains("colors.error");
+    }
+
+    /** The messages of the start's failure, causes included (with folders of its own). */
     private static String startFailure(String... arguments) {
         String[] all = Arrays.copyOf(arguments, arguments.length + 2);
         all[arguments.length] = "--colors.inbox=target/bad-config/inbox";
         all[arguments.length + 1] = "--colors.outbox=target/bad-config/outbox";
+        return failureOf(all);
+    }
+
+    private static String failureOf(String... all) {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ColorInboxApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(all)

@@ -10,20 +10,22 @@ import java.util.stream.Stream;
 
 import io.colorinbox.support.InboxFolders;
 import io.colorinbox.support.StubColorApi;
-import io.colorinbox.warmup.StartupWarmup;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * colors.warmup.items: the per-item path runs at start against an in-process server. The configured API
  * gets no call from it, nothing reaches the inbox or the outbox, and the warm-up's routes are gone after.
  */
-@SpringBootTest(classes = ColorInboxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"colors.warmup.items=500", "colors.inbox.stable-for=0s", "colors.demo.enabled=false"})
+@ExtendWith(OutputCaptureExtension.class)
+@AppTest
+@TestPropertySource(properties = {
+    "colors.warmup.items=500"})
 class StartupWarmupTest {
 
     /** Its own stub: the shared one is reset before each test, which would hide calls made at start. */
@@ -31,19 +33,11 @@ class StartupWarmupTest {
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-warmup");
 
     @Autowired
-    StartupWarmup warmup;
-
-    @Autowired
     CamelContext camel;
 
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestSupport.register(registry, FOLDERS, API);
-    }
-
     @Test
-    void warmsUpWithoutCallingTheApiOrTouchingTheFolders() throws IOException {
-        assertThat(warmup.answered()).as("every warm-up call answered").isEqualTo(500);
+    void warmsUpWithoutCallingTheApiOrTouchingTheFolders(CapturedOutput startup) throws IOException {
+        assertThat(startup.getOut()).as("every warm-up call answered").contains("Warm-up: 500 of 500 calls");
         assertThat(API.requests()).as("no call to the configured API at start").isEmpty();
         assertThat(camel.getRoute("colors-warmup")).isNull();
         assertThat(camel.getRoute("colors-warmup-call")).isNull();

@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 
 /** Turns the end of a call, answered or failed, into the item's {@link ColorResult}. */
 public class ApiResultMapper {
@@ -85,13 +86,9 @@ public class ApiResultMapper {
     }
 
     private static boolean isInterruption(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
-                    && !(t instanceof java.net.SocketTimeoutException)) {
-                return true;
-            }
-        }
-        return Thread.currentThread().isInterrupted();
+        return ExceptionUtils.getThrowableList(failure).stream().anyMatch(t -> t instanceof InterruptedException
+                || t instanceof java.io.InterruptedIOException && !(t instanceof java.net.SocketTimeoutException))
+                || Thread.currentThread().isInterrupted();
     }
 
     private static long elapsedMillis(Exchange exchange) {

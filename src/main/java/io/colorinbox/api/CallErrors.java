@@ -6,8 +6,10 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 
@@ -19,12 +21,9 @@ public final class CallErrors {
 
     /** The first cause that says something about the call (Camel may wrap it). */
     public static Throwable rootOf(Throwable e) {
-        Throwable t = e;
-        while (t != null && !(t instanceof HttpOperationFailedException) && !(t instanceof IOException)
-                && t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
+        List<Throwable> chain = ExceptionUtils.getThrowableList(e);
+        return chain.stream().filter(t -> t instanceof HttpOperationFailedException || t instanceof IOException)
+                .findFirst().orElse(chain.isEmpty() ? null : chain.get(chain.size() - 1));
     }
 
     /**

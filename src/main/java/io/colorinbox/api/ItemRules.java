@@ -3,8 +3,6 @@ package io.colorinbox.api;
 /** What an item must look like before it may be sent; a broken item gets a per-item error and no call. */
 public final class ItemRules {
 
-    public static final int MAX_LENGTH = 256;
-
     private ItemRules() {
     }
 
@@ -12,9 +10,6 @@ public final class ItemRules {
     public static String problemWith(String color) {
         if (color == null || color.isEmpty()) {
             return "item is empty";
-        }
-        if (color.length() > MAX_LENGTH) {
-            return "item is " + color.length() + " characters long (the limit is " + MAX_LENGTH + ")";
         }
         for (int i = 0; i < color.length(); i++) {
             char c = color.charAt(i);

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
+
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -94,10 +96,6 @@ public final class TlsFailures {
 
     /** The failure and its causes, outermost first (a cycle of causes ends the list). */
     private static List<Throwable> causes(Throwable failure) {
-        List<Throwable> causes = new ArrayList<>();
-        for (Throwable t = failure; t != null && !causes.contains(t); t = t.getCause()) {
-            causes.add(t);
-        }
-        return causes;
+        return ExceptionUtils.getThrowableList(failure);
     }
 }

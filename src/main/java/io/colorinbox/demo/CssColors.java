@@ -54,11 +54,6 @@ public final class CssColors {
         return name == null ? Optional.empty() : Optional.ofNullable(hexByName.get(asciiLowerCase(name)));
     }
 
-    /** The first CSS name (in list order) with exactly this color; {@code hex} as {@link HexCodes#normalize} accepts it. */
-    public Optional<String> nameOf(String hex) {
-        return HexCodes.normalize(hex).map(firstNameByHex::get);
-    }
-
     /** A CSS name or a hex code ({@code #rgb}, {@code #rrggbb}) described, or empty when it is neither. */
     public Optional<ColorInfo> describe(String nameOrHex) {
         Optional<String> hex = HexCodes.normalize(nameOrHex);

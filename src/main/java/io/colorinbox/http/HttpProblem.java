@@ -2,7 +2,8 @@ package io.colorinbox.http;
 
 /**
  * An answer other than success for a request to {@code /api/lists}: its status, and a JSON body
- * {@code {"error": ..., "where": ...}} (the same reason and place as the inbox's error report).
+ * {@code {"error": ...}}, with {@code "where": ...} when the problem has a place in the list (the same reason and
+ * place as the inbox's error report).
  */
 public class HttpProblem extends RuntimeException {
 

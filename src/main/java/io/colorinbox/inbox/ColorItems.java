@@ -15,22 +15,19 @@ import java.util.NoSuchElementException;
  * {@link #close()} may be called any number of times. After a failure or a close, {@link #hasNext()} is false.
  *
  * <p>Meant for one consumer at a time, which may be a different thread for each call; the methods are synchronized
- * so each call sees the previous one's state. {@link #bytesRead()}, {@link #progress()} and {@link #itemsSoFar()}
- * do not lock and can be called from any thread while another one is reading.
+ * so each call sees the previous one's state. {@link #bytesRead()} does not lock and can be called from any thread
+ * while another one is reading.
  */
 public abstract class ColorItems implements Iterator<ColorItem>, Closeable {
 
     private final Utf8OrBomReader text;
-    private final long fileSize;
 
     private ColorItem lookahead;
     private int nextIndex;
-    private volatile int itemsSoFar;
     private volatile boolean closed;
 
-    ColorItems(Utf8OrBomReader text, long fileSize) {
+    ColorItems(Utf8OrBomReader text) {
         this.text = text;
-        this.fileSize = fileSize;
     }
 
     /**
@@ -79,31 +76,12 @@ public abstract class ColorItems implements Iterator<ColorItem>, Closeable {
         }
         ColorItem item = lookahead;
         lookahead = null;
-        itemsSoFar++;
         return item;
-    }
-
-    /** Items returned by {@link #next()} so far. */
-    public int itemsSoFar() {
-        return itemsSoFar;
     }
 
     /** Bytes taken from the file so far; runs a little ahead of the items because of read buffers. */
     public long bytesRead() {
         return text.bytesRead();
-    }
-
-    /** Best-effort fraction of the file consumed, 0 to 1, for progress logging. */
-    public double progress() {
-        if (fileSize <= 0) {
-            return closed ? 1.0 : 0.0;
-        }
-        return Math.min(1.0, (double) bytesRead() / fileSize);
-    }
-
-    /** True once the file is closed: after the last item, after a failure, or after {@link #close()}. */
-    public boolean isClosed() {
-        return closed;
     }
 
     @Override

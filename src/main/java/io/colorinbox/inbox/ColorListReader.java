@@ -29,13 +29,12 @@ public final class ColorListReader {
 
     /** Opens {@code file} in the given format, whatever its name. */
     public static ColorItems open(Path file, ListFormat format) throws IOException {
-        long size = Files.size(file);
         Utf8OrBomReader text = Utf8OrBomReader.open(Files.newInputStream(file));
         try {
             return switch (format) {
-                case JSON -> new JsonColorItems(file, text, size);
-                case CSV -> new CsvColorItems(text, size);
-                case TXT -> new TextColorItems(text, size);
+                case JSON -> new JsonColorItems(file, text);
+                case CSV -> new CsvColorItems(text);
+                case TXT -> new TextColorItems(text);
             };
         } catch (IOException | RuntimeException e) {
             text.close();

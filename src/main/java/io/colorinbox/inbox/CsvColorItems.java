@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,8 +40,8 @@ final class CsvColorItems extends ColorItems {
     /** Line where the current row starts, to point at an unterminated quote rather than at the end of the file. */
     private int rowStartLine;
 
-    CsvColorItems(Utf8OrBomReader text, long fileSize) {
-        super(text, fileSize);
+    CsvColorItems(Utf8OrBomReader text) {
+        super(text);
     }
 
     @Override
@@ -105,17 +106,14 @@ final class CsvColorItems extends ColorItems {
      * so look down the cause chain for what really happened.
      */
     private RuntimeException translate(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadListException bad) {
-                return bad;
-            }
+        BadListException bad = ExceptionUtils.throwableOfType(e, BadListException.class);
+        if (bad != null) {
+            return bad;
         }
-        JacksonException parseError = null;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JacksonException jackson) {
-                parseError = jackson; // the innermost one is the parser's, with the clearest message
-            }
-        }
+        // the innermost Jackson exception is the parser's, with the clearest message
+        JacksonException parseError = ExceptionUtils.getThrowableList(e).stream()
+                .filter(JacksonException.class::isInstance).map(JacksonException.class::cast)
+                .reduce((outer, inner) -> inner).orElse(null);
         if (parseError != null) {
             String prefix = parseError instanceof StreamConstraintsException ? "CSV is over a size limit: " : "invalid CSV: ";
             return new BadListException(prefix + parseError.getOriginalMessage(), location(parseError.getLocation()), e);

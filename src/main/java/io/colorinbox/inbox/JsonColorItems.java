@@ -32,8 +32,8 @@ final class JsonColorItems extends ColorItems {
     /** The colors array is the value of a field, so the rest of the enclosing object follows it. */
     private boolean colorsInObject;
 
-    JsonColorItems(Path file, Utf8OrBomReader text, long fileSize) throws IOException {
-        super(text, fileSize);
+    JsonColorItems(Path file, Utf8OrBomReader text) throws IOException {
+        super(text);
         this.file = file;
         this.parser = JSON.createParser(text); // reads nothing yet
     }

@@ -29,8 +29,8 @@ final class TextColorItems extends ColorItems {
     /** Whitespace chars at the end of what was scanned so far; subtracted from length at the end of the line. */
     private long trailingWhitespace;
 
-    TextColorItems(Utf8OrBomReader text, long fileSize) {
-        super(text, fileSize);
+    TextColorItems(Utf8OrBomReader text) {
+        super(text);
     }
 
     @Override

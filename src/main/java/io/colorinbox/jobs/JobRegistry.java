@@ -162,17 +162,6 @@ public class JobRegistry implements PipelineEvents, AutoCloseable {
         return active.size();
     }
 
-    /** HTTP lists queued or running. */
-    public int httpInProgressCount() {
-        int n = 0;
-        for (ListJob job : active.values()) {
-            if (!job.fromInbox()) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /** The last {@value #SHOWN_FINISHED} finished lists, newest first. */
     public synchronized List<ListStatus> recentlyFinished() {
         List<ListStatus> recent = new ArrayList<>(SHOWN_FINISHED);

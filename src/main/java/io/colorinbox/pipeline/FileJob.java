@@ -18,6 +18,11 @@ import io.colorinbox.outbox.WorkFiles;
  */
 public final class FileJob {
 
+    /** Exchange property holding the file's {@link FileJob}. */
+    public static final String PROPERTY = "colorsJob";
+    /** Exchange property read by the file consumer's {@code move} option when the exchange completes. */
+    public static final String MOVE_TO = "colorsMoveTo";
+
     private final String source;
     private final Path input;
     private final long sizeBytes;

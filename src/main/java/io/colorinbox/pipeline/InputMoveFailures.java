@@ -41,16 +41,16 @@ public class InputMoveFailures implements ExceptionHandler {
     public void handleException(String message, Exchange exchange, Throwable exception) {
         GenericFile<?> file = exchange == null ? null
                 : exchange.getProperty(FileComponent.FILE_EXCHANGE_FILE, GenericFile.class);
-        IOException io = FileJobs.find(exception, IOException.class);
+        IOException io = FailureTexts.find(exception, IOException.class);
         String reason = io != null ? WriteFailedException.reasonOf(io) : String.valueOf(exception.getMessage());
         if (file == null) {
             LOG.warn("{}: {}", message, reason);
             return;
         }
         Path input = Path.of(file.getAbsoluteFilePath());
-        Object target = exchange.getProperty(FileJobs.MOVE_TO);
+        Object target = exchange.getProperty(FileJob.MOVE_TO);
         retries.later(input, "cannot move it to " + target + ": " + reason);
         LOG.warn("{}: cannot move it to {}: {}; it stays in the inbox and is processed again in {}",
-                input.getFileName(), target, reason, FileJobs.seconds(retries.delay()));
+                input.getFileName(), target, reason, FailureTexts.seconds(retries.delay()));
     }
 }

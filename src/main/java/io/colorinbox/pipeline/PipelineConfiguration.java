@@ -37,21 +37,6 @@ public class PipelineConfiguration {
         return new FileRetries(inbox.getRetryDelay());
     }
 
-    /** The listeners (beans: the job registry, the metrics) are told where a list starts, advances and ends. */
-    @Bean
-    FileJobs fileJobs(Folders folders, ColorsProperties colors, FileRetries retries, ClusterProperties cluster,
-                      ApiRequestTemplate api, ObjectProvider<PipelineEvents> listeners) throws IOException {
-        PipelineEvents events = PipelineEvents.of(listeners.orderedStream().toList());
-        // the reorder window: a few times the bound, so a slow item pauses its file only after that many results
-        int window = Math.max(256, 4 * colors.getConcurrency());
-        FileJobs jobs = new FileJobs(folders, window, colors.getReorder().getMaxBytes().toBytes(), new ObjectMapper(),
-                api.identity(), retries, cluster.getNodeId(), events);
-        // only orphans are removed: safe when instances share the outbox (a file's temp results stay while
-        // its input is in the inbox, so another instance can take the file over and continue after them)
-        jobs.prepareFolders();
-        return jobs;
-    }
-
     /** The file consumer's onCompletionExceptionHandler: an input that cannot be moved waits for the retry delay. */
     @Bean
     InputMoveFailures inputMoveFailures(FileRetries retries) {
@@ -59,7 +44,7 @@ public class PipelineConfiguration {
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService progressLog(FileJobs jobs, ColorsProperties colors, Folders folders) {
+    ScheduledExecutorService progressLog(ProgressLines progress, ColorsProperties colors, Folders folders) {
         InboxDirectoryWarnings directories = new InboxDirectoryWarnings(folders.inbox());
         long every = colors.getProgress().getInterval().toNanos();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -69,7 +54,7 @@ public class PipelineConfiguration {
         });
         timer.scheduleWithFixedDelay(() -> {
             try {
-                jobs.logProgress(every);
+                progress.log(every);
                 directories.check();
             } catch (RuntimeException e) {
                 // a failed round must not end the schedule

@@ -39,7 +39,7 @@ public class ResultWriterAggregationStrategy implements AggregationStrategy {
         if (newExchange == null) {
             return keep;
         }
-        FileJob job = newExchange.getProperty(FileJobs.JOB, FileJob.class);
+        FileJob job = newExchange.getProperty(FileJob.PROPERTY, FileJob.class);
         Error error = errorOf(newExchange);
         if (error != null) {
             throw failed(job, new JobAbortedException(error.getClass().getSimpleName() + " while item "
@@ -74,9 +74,9 @@ public class ResultWriterAggregationStrategy implements AggregationStrategy {
 
     /** An Error the item met, handled or not (the API call's error handler may have made a result of it). */
     private static Error errorOf(Exchange item) {
-        Error error = FileJobs.find(item.getException(), Error.class);
+        Error error = FailureTexts.find(item.getException(), Error.class);
         return error != null ? error
-                : FileJobs.find(item.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class), Error.class);
+                : FailureTexts.find(item.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class), Error.class);
     }
 
     /** The item's result; an unexpected failure (not an Error) still becomes a result, so the file completes. */

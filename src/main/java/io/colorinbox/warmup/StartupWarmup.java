@@ -49,7 +49,6 @@ public class StartupWarmup implements CamelContextConfiguration {
     private final ApiCallPreparer preparer;
     private final String method;
     private final ExecutorService pool;
-    private volatile int answered;
 
     /** @param method the API's method: the warm-up's requests have the configured shape (path, query, body) */
     public StartupWarmup(int items, ApiCallPreparer preparer, String method, ExecutorService pool) {
@@ -71,17 +70,12 @@ public class StartupWarmup implements CamelContextConfiguration {
         }
         long t0 = System.nanoTime();
         try {
-            answered = run(camel);
+            int answered = run(camel);
             LOG.info("Warm-up: {} of {} calls of the per-item path answered in {} ms (an in-process server, not the API; "
                     + "colors.warmup.items=0 turns this off)", answered, items, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         } catch (Exception e) {
             LOG.warn("Warm-up failed, going on without it: {}", e.toString());
         }
-    }
-
-    /** Calls of the warm-up that were answered (0 before it ran or when it is off). */
-    public int answered() {
-        return answered;
     }
 
     private int run(CamelContext camel) throws Exception {

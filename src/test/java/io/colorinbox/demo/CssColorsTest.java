@@ -37,11 +37,11 @@ class CssColorsTest {
 
     @Test
     void namesAHexByTheFirstAliasInListOrder() {
-        assertThat(colors.nameOf("#00ffff")).contains("aqua");
-        assertThat(colors.nameOf("#FF00FF")).contains("fuchsia");
-        assertThat(colors.nameOf("#808080")).contains("gray");
-        assertThat(colors.nameOf("#f00")).contains("red");
-        assertThat(colors.nameOf("#123456")).isEmpty();
+        assertThat(colors.describe("#00ffff")).hasValueSatisfying(info -> assertThat(info.name()).isEqualTo("aqua"));
+        assertThat(colors.describe("#FF00FF")).hasValueSatisfying(info -> assertThat(info.name()).isEqualTo("fuchsia"));
+        assertThat(colors.describe("#808080")).hasValueSatisfying(info -> assertThat(info.name()).isEqualTo("gray"));
+        assertThat(colors.describe("#f00")).hasValueSatisfying(info -> assertThat(info.name()).isEqualTo("red"));
+        assertThat(colors.describe("#123456")).hasValueSatisfying(info -> assertThat(info.name()).isEqualTo("#123456"));
     }
 
     @Test

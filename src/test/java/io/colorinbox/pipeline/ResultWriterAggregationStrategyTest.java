@@ -42,7 +42,7 @@ class ResultWriterAggregationStrategyTest {
 
     private Exchange item(FileJob job, int index) {
         Exchange item = new DefaultExchange(camel);
-        item.setProperty(FileJobs.JOB, job);
+        item.setProperty(FileJob.PROPERTY, job);
         item.getMessage().setBody(ColorResult.internalError(index, "c" + index, "internal"));
         return item;
     }
