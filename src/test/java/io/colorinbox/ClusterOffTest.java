@@ -30,19 +30,19 @@ class ClusterOffTest extends LoopbackApiTest {
 
     @Test
     void startsWithoutAnyDatasource() {
-        assertThat(cluster.isEnabled()).isFalse();
+        assertThat(cluster.enabled()).isFalse();
         assertThat(context.getBeansOfType(DataSource.class)).isEmpty();
         assertThat(context.getBeansOfType(IdempotentRepository.class)).isEmpty();
     }
 
     @Test
     void theNodeIdDefaultsToHostAndPidAndNamesOutputsAndMetrics() {
-        assertThat(cluster.getNodeId()).endsWith("-" + ProcessHandle.current().pid()).hasSizeGreaterThan(2);
+        assertThat(cluster.nodeId()).endsWith("-" + ProcessHandle.current().pid()).hasSizeGreaterThan(2);
 
         FOLDERS.drop("named.txt", "red\nblue");
         JsonNode out = FOLDERS.awaitOutput("named.json");
 
-        assertThat(out.get("processedBy").asText()).isEqualTo(cluster.getNodeId());
-        assertThat(metrics.get("jvm.threads.live").meter().getId().getTag("node")).isEqualTo(cluster.getNodeId());
+        assertThat(out.get("processedBy").asText()).isEqualTo(cluster.nodeId());
+        assertThat(metrics.get("jvm.threads.live").meter().getId().getTag("node")).isEqualTo(cluster.nodeId());
     }
 }

@@ -44,9 +44,8 @@ public class ApiConfiguration {
 
     /** The request shape, validated with the settings (a bad one fails the start naming its key). */
     @Bean
-    ApiRequestTemplate apiRequestTemplate(ColorsProperties colors) {
-        ColorsProperties.Api api = colors.getApi();
-        return ApiRequestTemplate.of(api.getUrl(), api.getMethod(), api.getBody(), api.getPick());
+    ApiRequestTemplate apiRequestTemplate(ApiProperties api) {
+        return api.requestTemplate();
     }
 
     @Bean
@@ -56,18 +55,17 @@ public class ApiConfiguration {
 
     @Bean
     ApiCallSlots apiCallSlots(ColorsProperties colors) {
-        return new ApiCallSlots(colors.getConcurrency());
+        return new ApiCallSlots(colors.concurrency());
     }
 
     @Bean
-    ApiRateLimiter apiRateLimiter(ColorsProperties colors) {
-        return new ApiRateLimiter(colors.getApi().getRateLimit());
+    ApiRateLimiter apiRateLimiter(ApiProperties api) {
+        return new ApiRateLimiter(api.rateLimit());
     }
 
     @Bean
-    ApiRetryPolicy apiRetryPolicy(ColorsProperties colors) {
-        ColorsProperties.Api api = colors.getApi();
-        return new ApiRetryPolicy(api.getRetries(), new RetryDelays(api.getBackoff(), api.getMaxBackoff()));
+    ApiRetryPolicy apiRetryPolicy(ApiProperties api) {
+        return new ApiRetryPolicy(api.retries(), new RetryDelays(api.backoff(), api.maxBackoff()));
     }
 
     /** Also read by the health endpoint (an unreachable API shows in its details). */
@@ -77,25 +75,25 @@ public class ApiConfiguration {
     }
 
     @Bean
-    ApiResultMapper apiResultMapper(ColorsProperties colors, ApiReachability reachability, ApiRequestTemplate template) {
-        return new ApiResultMapper(new ResponseBodies(new ObjectMapper()), reachability, colors.getApi().getTimeout(),
+    ApiResultMapper apiResultMapper(ApiProperties api, ApiReachability reachability, ApiRequestTemplate template) {
+        return new ApiResultMapper(new ResponseBodies(new ObjectMapper()), reachability, api.timeout(),
                 template.pick());
     }
 
     /** One timer thread for the deadlines of all attempts; closed with the application. */
     @Bean
-    AttemptDeadlines attemptDeadlines(ColorsProperties colors) {
-        return new AttemptDeadlines(colors.getApi().getTimeout());
+    AttemptDeadlines attemptDeadlines(ApiProperties api) {
+        return new AttemptDeadlines(api.timeout());
     }
 
     /** Set on the component itself before the routes start, after Spring's camel.component.http.* values. */
     @Bean
-    CamelContextConfiguration httpComponentSettings(ColorsProperties colors, AttemptDeadlines deadlines, SslBundles sslBundles) {
-        ColorsProperties.Api api = colors.getApi();
-        long timeoutMs = api.getTimeout().toMillis();
+    CamelContextConfiguration httpComponentSettings(ColorsProperties colors, ApiProperties api, AttemptDeadlines deadlines,
+                                                    SslBundles sslBundles) {
+        long timeoutMs = api.timeout().toMillis();
         List<Header> headers = new ArrayList<>();
-        api.getHeaders().forEach((name, value) -> headers.add(new BasicHeader(name, value)));
-        BoundedAnswers bounded = new BoundedAnswers(deadlines, api.getMaxResponseSize().toBytes());
+        api.headers().forEach((name, value) -> headers.add(new BasicHeader(name, value)));
+        BoundedAnswers bounded = new BoundedAnswers(deadlines, api.maxResponseSize().toBytes());
         HttpClientConfigurer client = builder -> {
             builder.addExecInterceptorFirst("colors-bounded-answers", bounded);
             builder.setRetryStrategy(new StaleConnectionRetry());
@@ -105,14 +103,14 @@ public class ApiConfiguration {
             }
         };
         // an unknown bundle name fails the start here, naming the key
-        SSLContextParameters tls = api.getSslBundle().isBlank() ? null
-                : ApiTls.contextParameters(ApiTls.bundle(sslBundles, api.getSslBundle()));
+        SSLContextParameters tls = api.sslBundle().isBlank() ? null
+                : ApiTls.contextParameters(ApiTls.bundle(sslBundles, api.sslBundle()));
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
-                configure(camel.getComponent("http", HttpComponent.class), colors.getConcurrency(), timeoutMs, client);
+                configure(camel.getComponent("http", HttpComponent.class), colors.concurrency(), timeoutMs, client);
                 HttpComponent https = camel.getComponent("https", HttpComponent.class);
-                configure(https, colors.getConcurrency(), timeoutMs, client);
+                configure(https, colors.concurrency(), timeoutMs, client);
                 if (tls != null) {
                     https.setSslContextParameters(tls);
                 }

@@ -67,7 +67,7 @@ public class ClusterConfiguration {
     @Bean(initMethod = "start", destroyMethod = "shutdown")
     FileLockRepository fileLocks(DataSource dataSource, CamelContext camel, ClusterProperties cluster,
                                  ClusterSchema schema) {
-        return new FileLockRepository(dataSource, camel, cluster.getNodeId(), cluster.getLockMaxAge(),
+        return new FileLockRepository(dataSource, camel, cluster.nodeId(), cluster.lockMaxAge(),
                 cluster.keepAliveInterval());
     }
 
@@ -82,8 +82,8 @@ public class ClusterConfiguration {
     @Bean
     ClusterReadLock clusterReadLock(FileLockRepository locks, InboxProperties inbox, ColorsProperties colors,
                                     FileRetries retries) {
-        long stableFor = inbox.getStableFor().toMillis();
-        ClusterReadLock lock = new ClusterReadLock(locks, colors.getFiles().getParallel(), retries);
+        long stableFor = inbox.stableFor().toMillis();
+        ClusterReadLock lock = new ClusterReadLock(locks, colors.files().parallel(), retries);
         lock.setRemoveOnCommit(true);
         lock.setRemoveOnRollback(true);
         // an empty list is a list (Camel's default minimum length is 1 byte: it would never be taken)

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,6 +17,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties(prefix = "colors.demo")
 public record DemoApiProperties(
-        @DefaultValue("0ms") @NotNull @DurationMin(millis = 0) Duration latency,
-        @DefaultValue("true") boolean enabled) {
+        @NotNull @DurationMin(millis = 0) Duration latency,
+        boolean enabled) {
 }

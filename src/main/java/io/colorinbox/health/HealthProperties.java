@@ -3,7 +3,6 @@ package io.colorinbox.health;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -14,5 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties(prefix = "colors.health")
-public record HealthProperties(@DefaultValue("100MB") @NotNull DataSize minFreeSpace) {
+public record HealthProperties(@NotNull DataSize minFreeSpace) {
 }

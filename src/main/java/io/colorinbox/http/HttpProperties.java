@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -28,12 +27,12 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties(prefix = "colors.http")
 public record HttpProperties(
-        @DefaultValue("true") boolean enabled,
-        @DefaultValue("1000") @Min(0) int syncMaxItems,
-        @DefaultValue("10MB") @NotNull DataSize maxBodySize,
-        @DefaultValue("16") @Min(1) @Max(1000) int maxLists,
-        @DefaultValue("5s") @NotNull @DurationMin(seconds = 1) Duration retryAfter,
-        @DefaultValue("") String apiKey) {
+        boolean enabled,
+        @Min(0) int syncMaxItems,
+        @NotNull DataSize maxBodySize,
+        @Min(1) @Max(1000) int maxLists,
+        @NotNull @DurationMin(seconds = 1) Duration retryAfter,
+        String apiKey) {
 
     /** At least 16 characters: a key is the only thing between the network and the lists. */
     static final int MIN_KEY_LENGTH = 16;

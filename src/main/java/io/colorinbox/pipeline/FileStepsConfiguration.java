@@ -43,15 +43,15 @@ public class FileStepsConfiguration {
     ListStart listStart(Folders folders, ColorsProperties colors, ApiRequestTemplate api, ActiveJobs active,
                         ObjectProvider<PipelineEvents> listeners, FolderSetup folderSetup) {
         // the reorder window: a few times the bound, so a slow item pauses its file only after that many results
-        int window = Math.max(256, 4 * colors.getConcurrency());
-        return new ListStart(folders, window, colors.getReorder().getMaxBytes().toBytes(), JSON, api.identity(), active,
+        int window = Math.max(256, 4 * colors.concurrency());
+        return new ListStart(folders, window, colors.reorder().maxBytes().toBytes(), JSON, api.identity(), active,
                 events(listeners));
     }
 
     @Bean
     ListFinish listFinish(Folders folders, ClusterProperties cluster, FileRetries retries,
                           ObjectProvider<PipelineEvents> listeners) {
-        return new ListFinish(folders, new ResultFileAssembler(JSON, cluster.getNodeId()), retries, events(listeners));
+        return new ListFinish(folders, new ResultFileAssembler(JSON, cluster.nodeId()), retries, events(listeners));
     }
 
     @Bean

@@ -8,10 +8,10 @@ import io.colorinbox.config.ColorsProperties;
 public record Folders(Path inbox, Path done, Path error, Path outbox, Path work) {
 
     public static Folders of(ColorsProperties p) {
-        Path inbox = Path.of(p.getInbox()).toAbsolutePath().normalize();
-        Path outbox = Path.of(p.getOutbox()).toAbsolutePath().normalize();
-        Path done = p.getDone().isBlank() ? inbox.resolve(".done") : Path.of(p.getDone()).toAbsolutePath().normalize();
-        Path error = p.getError().isBlank() ? inbox.resolve(".error") : Path.of(p.getError()).toAbsolutePath().normalize();
+        Path inbox = Path.of(p.inbox()).toAbsolutePath().normalize();
+        Path outbox = Path.of(p.outbox()).toAbsolutePath().normalize();
+        Path done = p.done().isBlank() ? inbox.resolve(".done") : Path.of(p.done()).toAbsolutePath().normalize();
+        Path error = p.error().isBlank() ? inbox.resolve(".error") : Path.of(p.error()).toAbsolutePath().normalize();
         // temp files live beside the outbox's files (same file system, so the final rename is atomic) but hidden
         return new Folders(inbox, done, error, outbox, outbox.resolve(".tmp"));
     }

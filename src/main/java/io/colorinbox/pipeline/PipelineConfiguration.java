@@ -34,7 +34,7 @@ public class PipelineConfiguration {
 
     @Bean
     FileRetries fileRetries(InboxProperties inbox) {
-        return new FileRetries(inbox.getRetryDelay());
+        return new FileRetries(inbox.retryDelay());
     }
 
     /** The file consumer's onCompletionExceptionHandler: an input that cannot be moved waits for the retry delay. */
@@ -46,7 +46,7 @@ public class PipelineConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService progressLog(ProgressLines progress, ColorsProperties colors, Folders folders) {
         InboxDirectoryWarnings directories = new InboxDirectoryWarnings(folders.inbox());
-        long every = colors.getProgress().getInterval().toNanos();
+        long every = colors.progress().interval().toNanos();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "color-progress");
             t.setDaemon(true);
@@ -71,7 +71,7 @@ public class PipelineConfiguration {
 
     @Bean
     StableFileReadLock stableFileReadLock(InboxProperties inbox, FileRetries retries) {
-        return new StableFileReadLock(inbox.getStableFor(), retries);
+        return new StableFileReadLock(inbox.stableFor(), retries);
     }
 
     /**
@@ -82,7 +82,7 @@ public class PipelineConfiguration {
      */
     @Bean
     ExecutorService colorCallPool(CamelContext camel, ColorsProperties colors) {
-        int threads = colors.getConcurrency() + colors.getFiles().getParallel() + 1;
+        int threads = colors.concurrency() + colors.files().parallel() + 1;
         ThreadPoolProfile profile = new ThreadPoolProfileBuilder("color-call")
                 .poolSize(threads).maxPoolSize(threads).maxQueueSize(Integer.MAX_VALUE)
                 .allowCoreThreadTimeOut(false).rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build();
@@ -101,17 +101,17 @@ public class PipelineConfiguration {
             public void beforeApplicationStart(CamelContext camel) {
                 PropertiesComponent pc = camel.getPropertiesComponent();
                 pc.addInitialProperty("route.inbox", folders.inbox().toString());
-                pc.addInitialProperty("route.poll-delay-ms", String.valueOf(colors.getPoll().getDelay().toMillis()));
-                pc.addInitialProperty("route.poll-cron", colors.getPoll().getCron().strip());
+                pc.addInitialProperty("route.poll-delay-ms", String.valueOf(colors.poll().delay().toMillis()));
+                pc.addInitialProperty("route.poll-cron", colors.poll().cron().strip());
                 // which inbox route runs: the fixed-delay one, the cron one, or none
-                String polling = !inbox.isEnabled() ? "off" : colors.getPoll().getCron().isBlank() ? "delay" : "cron";
+                String polling = !inbox.enabled() ? "off" : colors.poll().cron().isBlank() ? "delay" : "cron";
                 pc.addInitialProperty("route.polling", polling);
                 pc.addInitialProperty("route.api-base", api.url().base());
                 pc.addInitialProperty("route.api-method", api.method().name());
-                pc.addInitialProperty("route.files-parallel", String.valueOf(colors.getFiles().getParallel()));
+                pc.addInitialProperty("route.files-parallel", String.valueOf(colors.files().parallel()));
                 var shutdown = camel.getShutdownStrategy();
                 shutdown.setTimeUnit(TimeUnit.MILLISECONDS);
-                shutdown.setTimeout(Math.max(1, colors.getShutdown().getTimeout().toMillis()));
+                shutdown.setTimeout(Math.max(1, colors.shutdown().timeout().toMillis()));
                 shutdown.setShutdownNowOnTimeout(true);
                 // after the routes stopped (gracefully or forced), a pool thread can still be in an API
                 // call that outlives the stop: do not wait Camel's default 10 s per pool for it

@@ -40,7 +40,7 @@ class StatusController {
         this.slots = slots;
         this.intake = intake;
         // the instance's name (colors.cluster.node-id: host name + pid unless set), as in its logs and outputs
-        this.node = cluster.getNodeId();
+        this.node = cluster.nodeId();
     }
 
     @GetMapping("/api/status")

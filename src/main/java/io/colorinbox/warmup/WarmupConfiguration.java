@@ -14,6 +14,6 @@ public class WarmupConfiguration {
     @Bean
     StartupWarmup startupWarmup(WarmupProperties warmup, ApiCallPreparer apiCallPreparer, ApiRequestTemplate api,
                                 @Qualifier("colorCallPool") ExecutorService colorCallPool) {
-        return new StartupWarmup(warmup.getItems(), apiCallPreparer, api.method().name(), colorCallPool);
+        return new StartupWarmup(warmup.items(), apiCallPreparer, api.method().name(), colorCallPool);
     }
 }
