@@ -19,7 +19,7 @@ asyncio.gather, unlimited connector) on the first interpreter that imports aioht
     bench/run.sh --targets                         # the subset for issue 10's targets, full sizes (~3 min)
     bench/run.sh --scenario seed                   # one scenario (repeatable; also many-files-a / -b)
     bench/run.sh --scenario seed --scenario seed-cold --baseline-jar /tmp/main.jar   # before/after, one run
-    bench/run.sh --baseline-app-args='--colors.warmup.items=0'   # the same jar with another setting, side by side
+    bench/run.sh --baseline-app-args='--colors.files.parallel=4'   # the same jar with another setting, side by side
     bench/run.sh --quick                           # small smoke version of everything (~1.5 min)
     bench/run.sh --keep                            # keep the temp folders, inputs, outputs and logs
     bench/run.sh --jar /tmp/app.jar --java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java

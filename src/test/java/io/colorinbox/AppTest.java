@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * ({@code @TestPropertySource}, {@code @DynamicPropertySource}): the test class's static {@code InboxFolders}
  * field as {@code colors.inbox} / {@code colors.outbox} (temp folders when it has none), its static {@code API}
  * field's {@code urlTemplate()} as {@code colors.api.url} (the shared stub of {@link LoopbackApiTest}), and
- * what every such test wants: no stability wait, a 20 ms poll, no demo API and no start-up warm-up.
+ * what every such test wants: no stability wait, a 20 ms poll and no demo API.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -43,7 +43,6 @@ public final class AppTestDefaults implements ContextCustomizerFactory {
         defaults.put("colors.inbox.stable-for", "0s");
         defaults.put("colors.poll.delay", "20ms");
         defaults.put("colors.demo.enabled", "false");
-        defaults.put("colors.warmup.items", "0");
         return new Defaults(Map.copyOf(defaults));
     }
 

@@ -35,7 +35,6 @@ public final class ForkedApp implements AutoCloseable {
         command.add("io.colorinbox.ColorInboxApplication");
         command.add("--server.port=0");
         command.add("--colors.demo.enabled=false");
-        command.add("--colors.warmup.items=0"); // seconds of start-up that no test of a forked app needs
         command.addAll(appArgs);
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
