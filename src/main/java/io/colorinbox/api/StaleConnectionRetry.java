@@ -33,10 +33,13 @@ final class StaleConnectionRetry implements HttpRequestRetryStrategy {
         return e instanceof NoHttpResponseException || e instanceof SocketException && !(e instanceof ConnectException);
     }
 
-    /** The connection had carried a request before this one (its counter includes the request that failed). */
+    /**
+     * The connection had carried a request before this one (its counter includes the request that failed), and no
+     * answer's head arrived for this one: once a status line came, the API saw the request and answered it.
+     */
     private static boolean wasReused(HttpContext context) {
         EndpointDetails endpoint = HttpCoreContext.cast(context).getEndpointDetails();
-        return endpoint != null && endpoint.getRequestCount() > 1;
+        return endpoint != null && endpoint.getRequestCount() > 1 && endpoint.getResponseCount() < endpoint.getRequestCount();
     }
 
     @Override
