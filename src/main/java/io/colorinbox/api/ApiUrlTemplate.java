@@ -36,11 +36,6 @@ public final class ApiUrlTemplate {
         this.rawQuery = rawQuery;
     }
 
-    /** A template that must carry the item (no body template). */
-    public static ApiUrlTemplate parse(String template) {
-        return parse(template, true);
-    }
-
     /**
      * @param itemRequired whether {@code {color}} must be in the URL (it may be left out when the body has it)
      * @throws IllegalArgumentException with a message naming {@code colors.api.url}

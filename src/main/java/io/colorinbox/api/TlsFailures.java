@@ -6,15 +6,14 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import org.apache.commons.lang3.exception.ExceptionUtils;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+
+import org.apache.commons.lang3.exception.ExceptionUtils;
 
 /**
  * Says in plain words why TLS to the API failed ("certificate not trusted" instead of "PKIX path
