@@ -51,7 +51,7 @@ public class ApiResultMapper {
         String error = json == null ? "the answer is not JSON, so colors.api.pick " + pick + " finds nothing"
                 : "the answer has no " + pick + " (colors.api.pick)";
         message.setBody(new ColorResult(item.index(), item.color(), false, status, millis, attempts, error,
-                bodies.parse(body), Outcome.BAD_ANSWER));
+                json != null ? json : bodies.parse(body), Outcome.BAD_ANSWER));
     }
 
     /** After the last attempt failed (or a failure that is not retried). */

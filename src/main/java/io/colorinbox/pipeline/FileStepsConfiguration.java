@@ -39,6 +39,7 @@ public class FileStepsConfiguration {
         return setup;
     }
 
+    /** {@code folderSetup} only orders the beans: no list starts before the folders exist. */
     @Bean
     ListStart listStart(Folders folders, ColorsProperties colors, ApiRequestTemplate api, ActiveJobs active,
                         ObjectProvider<PipelineEvents> listeners, FolderSetup folderSetup) {
