@@ -55,16 +55,19 @@ public class FolderSetup {
                 continue;
             }
             String key = folder.getKey();
-            if (Files.exists(dir)) {
-                throw new IllegalStateException(key + " is " + dir + ", which is a file, not a folder: name a folder");
-            }
             try {
                 Files.createDirectories(dir);
+            } catch (FileAlreadyExistsException e) {
+                if (Files.isDirectory(dir)) {
+                    continue; // another instance on the same folders made it in between
+                }
+                throw new IllegalStateException(key + " is " + dir + (Files.exists(dir)
+                        ? ", which is a file, not a folder" : ", which cannot be made a folder: a part of the path"
+                        + " is a file") + ": name a folder", e);
             } catch (IOException e) {
                 throw new IllegalStateException(key + " is " + dir + ", which cannot be made a folder ("
                         + (e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                        : e.getClass().getSimpleName()) + (e instanceof FileAlreadyExistsException
-                        ? ": a part of the path is a file" : "") + "): name a folder", e);
+                        : e.getClass().getSimpleName()) + "): name a folder", e);
             }
             created.add(key + " = " + dir);
         }
