@@ -24,7 +24,12 @@ import java.util.regex.Pattern;
  * benchmark's clock too) of each request's arrival and answer since the last call (at most 2^17 each),
  * and starts over: the benchmark reads how long the requests of a file took to leave the client.
  *
- * Run without building: java bench/StubApi.java PORT LATENCY_MS
+ * A capacity (the issue 17 scenarios): at most CAPACITY calls are served at once; past that the stub either answers
+ * 503 at once ("refuse") or queues the call until one ends ("queue"). GET /control?capacity=N&mode=refuse|queue
+ * changes both while it runs (0 = no limit); /stats then also gives "refused" and "meanLatencyMs" (arrival to
+ * answer, queueing included) since the last /stats.
+ *
+ * Run without building: java bench/StubApi.java PORT LATENCY_MS [CAPACITY [refuse|queue]]
  */
 public class StubApi {
 
@@ -40,6 +45,8 @@ public class StubApi {
         System.setProperty("sun.net.httpserver.idleInterval", "36000");
         int port = Integer.parseInt(args[0]);
         long latencyMs = Long.parseLong(args[1]);
+        Capacity capacity = new Capacity(args.length > 2 ? Integer.parseInt(args[2]) : 0,
+                args.length > 3 && args[3].equals("refuse"));
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger maxInFlight = new AtomicInteger();
         AtomicInteger requests = new AtomicInteger();
@@ -58,14 +65,36 @@ public class StubApi {
             String name = path.startsWith("/api/colors/") ? path.substring("/api/colors/".length())
                     : posted.find() ? posted.group(1) : "";
             byte[] body = ("{\"name\":\"" + name.replace("\"", "") + "\",\"source\":\"stub\"}").getBytes(StandardCharsets.UTF_8);
-            if (latencyMs <= 0) {
-                answer(exchange, body, inFlight, t);
-            } else {
-                timer.schedule(() -> answer(exchange, body, inFlight, t), latencyMs, TimeUnit.MILLISECONDS);
+            long arrived = System.nanoTime();
+            Runnable serve = () -> {
+                Runnable done = () -> {
+                    // the place is free before the answer leaves, as a server's worker is: the client may send the next call at once
+                    capacity.ended(arrived);
+                    answer(exchange, body, inFlight, t);
+                };
+                if (latencyMs <= 0) {
+                    done.run();
+                } else {
+                    timer.schedule(done, latencyMs, TimeUnit.MILLISECONDS);
+                }
+            };
+            if (!capacity.admit(serve)) {
+                inFlight.decrementAndGet();
+                refuse(exchange);
             }
         });
+        server.createContext("/control", exchange -> {
+            String query = String.valueOf(exchange.getRequestURI().getQuery());
+            Matcher n = Pattern.compile("capacity=(\\d+)").matcher(query);
+            if (n.find()) {
+                capacity.set(Integer.parseInt(n.group(1)), query.contains("mode=refuse"));
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         server.createContext("/stats", exchange -> {
-            byte[] body = ("{\"requests\":" + requests.get() + ",\"maxInFlight\":" + maxInFlight.getAndSet(inFlight.get()) + "}")
+            byte[] body = ("{\"requests\":" + requests.get() + ",\"maxInFlight\":" + maxInFlight.getAndSet(inFlight.get())
+                    + capacity.statsAndReset() + "}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -96,6 +125,78 @@ public class StubApi {
             }
         } catch (IOException e) {
             exchange.close();
+        }
+    }
+
+    private static void refuse(HttpExchange exchange) {
+        try {
+            exchange.sendResponseHeaders(503, -1);
+        } catch (IOException e) {
+            // the client went away
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /** At most limit calls served at once (0 = no limit); the others are refused or wait in arrival order. */
+    static final class Capacity {
+        private int limit;
+        private boolean refuse;
+        private int active;
+        private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
+        private long refused;
+        private long served;
+        private long latencyNanos;
+
+        Capacity(int limit, boolean refuse) {
+            this.limit = limit;
+            this.refuse = refuse;
+        }
+
+        synchronized void set(int newLimit, boolean newRefuse) {
+            limit = newLimit;
+            refuse = newRefuse;
+        }
+
+        /** Serves now, queues, or says no (refused). */
+        boolean admit(Runnable serve) {
+            synchronized (this) {
+                if (limit > 0 && active >= limit) {
+                    if (refuse) {
+                        refused++;
+                        return false;
+                    }
+                    waiting.add(serve);
+                    return true;
+                }
+                active++;
+            }
+            serve.run();
+            return true;
+        }
+
+        void ended(long arrivedNanos) {
+            Runnable next;
+            synchronized (this) {
+                served++;
+                latencyNanos += System.nanoTime() - arrivedNanos;
+                next = waiting.poll();
+                if (next == null) {
+                    active--;
+                }
+            }
+            if (next != null) {
+                next.run();
+            }
+        }
+
+        synchronized String statsAndReset() {
+            String s = ",\"refused\":" + refused + ",\"served\":" + served + ",\"meanLatencyMs\":"
+                    + (served == 0 ? 0 : latencyNanos / served / 1_000_000.0);
+            refused = 0;
+            served = 0;
+            latencyNanos = 0;
+            return s;
         }
     }
 

@@ -79,7 +79,7 @@ class Variant:
 
 @dataclass(frozen=True)
 class AppKey:
-    concurrency: int
+    concurrency: int | str  # a number, or "auto"
     latency_ms: int
     stable_ms: int = 0
     xmx: str | None = None
@@ -98,22 +98,24 @@ class ApiServer:
     timer) that leaves the 2 cores to the app; --api demo uses the app's own demo API instead
     (Spring MVC + Tomcat, which costs ~150-250 us CPU per call on the same cores)."""
 
-    def __init__(self, ctx: "Ctx", latency_ms: int):
+    def __init__(self, ctx: "Ctx", latency_ms: int, capacity: int | None = None):
+        """capacity: the stub with a capacity it can change (see control()), for the adaptive scenario."""
         self.latency_ms = latency_ms
-        self.kind = ctx.args.api
+        self.kind = "stub" if capacity is not None else ctx.args.api
         self.port = free_port()
-        d = os.path.join(ctx.work, f"api-{latency_ms}ms")
+        d = os.path.join(ctx.work, f"api-{latency_ms}ms" + ("-capacity" if capacity is not None else ""))
         os.makedirs(d, exist_ok=True)
-        if ctx.args.api == "stub":
+        if self.kind == "stub":
             cmd = [ctx.java, "-XX:+UseSerialGC", "-Xss256k", os.path.join(ROOT, "bench", "StubApi.java"),
-                   str(self.port), str(latency_ms)]
+                   str(self.port), str(latency_ms)] + ([str(capacity), "refuse"] if capacity is not None else [])
         else:
             cmd = ([ctx.java] + ctx.api_jvm + ctx.variant["app"].jar.launch
                    + ["--colors.inbox.enabled=false", f"--server.port={self.port}", "--colors.demo.enabled=true",
                       f"--colors.demo.latency={latency_ms}ms", f"--colors.inbox={d}/inbox", f"--colors.outbox={d}/outbox",
                       "--management.endpoints.web.exposure.include=health"] + ctx.api_args)
         log(f"starting {ctx.args.api} API server (latency {latency_ms} ms) on port {self.port}")
-        self.proc = Proc(f"api-{latency_ms}ms", cmd, d, os.path.join(ctx.work, "logs", f"api-{latency_ms}ms.log"))
+        name = os.path.basename(d)
+        self.proc = Proc(name, cmd, d, os.path.join(ctx.work, "logs", f"{name}.log"))
         try:
             t0 = time.monotonic()
             while True:
@@ -149,6 +151,15 @@ class ApiServer:
             return sorted(x / 1e9 for x in t["arrived"]), sorted(x / 1e9 for x in t["answered"])
         except (OSError, ValueError, KeyError):
             return None
+
+    def control(self, capacity: int, mode: str = "refuse") -> None:
+        """The stub's capacity from now on (0 = none), past which it refuses (503) or queues."""
+        http_get(f"http://127.0.0.1:{self.port}/control?capacity={capacity}&mode={mode}", timeout=10)
+
+    def stats(self) -> dict:
+        """The stub's counters since the last call: requests (all time), refused, served, meanLatencyMs."""
+        status, body = http_get(f"http://127.0.0.1:{self.port}/stats", timeout=10)
+        return json.loads(body)
 
     def max_in_flight(self) -> int | None:
         """The stub's maximum of requests in flight since the last call (None with the demo API)."""

@@ -63,6 +63,7 @@ from .runs import (C64_KEY, LAT_KEY, MEM_KEY, PICKUP_DEFAULT_KEY, QUICK, SCENARI
                    Row)
 from .report import print_table
 from . import scenarios as sc
+from . import adaptive
 
 DEFAULT_APP_JVM = "-Xss512k -XX:+UseParallelGC"
 DEFAULT_API_JVM = "-Xss512k -XX:+UseParallelGC"
@@ -171,6 +172,8 @@ def units_of(ctx: Ctx, plan: Plan, selected: list[str]):
     # (b) needs a 1,000,000-item file, and so does memory: when both run, (b) rides on memory's
     if ("many-files" in selected and "memory" not in selected) or "many-files-b" in selected:
         units.append(("many-files-b", keys(C64_KEY), lambda later: sc.sc_many_files_b(ctx, plan)))
+    if "adaptive" in selected:
+        units.append(("adaptive", set(), lambda later: adaptive.sc_adaptive(ctx, plan)))
     if "memory" in selected:
         both = "many-files" in selected and "many-files-b" not in selected
         units.append(("memory", keys(MEM_KEY), lambda later: sc.sc_memory(ctx, plan, with_small=both)))
@@ -188,7 +191,7 @@ def main(argv=None) -> int:
         print(f"no baseline jar at {args.baseline_jar}", file=sys.stderr)
         return 2
     baseline = any(x is not None for x in (args.baseline_jar, args.baseline_java, args.baseline_app_jvm, args.baseline_app_args))
-    default = [s for s in SCENARIOS if s != "many-files"] + ["ten-files"] if args.targets else SCENARIOS
+    default = [s for s in SCENARIOS if s not in ("many-files", "adaptive")] + ["ten-files"] if args.targets else SCENARIOS
     selected = args.scenario or default
     plan = choose_plan(args)
 

@@ -15,7 +15,7 @@ from .common import log
 from .meters import CpuMeter, cpu_text
 from .procs import Proc
 
-SCENARIOS = ["seed", "seed-cold", "throughput", "latency-bound", "memory", "pickup", "many-files"]
+SCENARIOS = ["seed", "seed-cold", "throughput", "latency-bound", "memory", "pickup", "many-files", "adaptive"]
 
 
 @dataclass
@@ -229,7 +229,8 @@ class Ctx:
 
 def expected_s(n: int, key: AppKey) -> float:
     """A generous guess of a file's time, for the hard timeout cap: the latency floor plus 1,000 items/s."""
-    return math.ceil(n / key.concurrency) * key.latency_ms / 1000 + n / 1000
+    c = key.concurrency if isinstance(key.concurrency, int) else 8  # auto: assume a low bound
+    return math.ceil(n / c) * key.latency_ms / 1000 + n / 1000
 
 
 def log_file_run(r: FileRun, extra: str = ""):

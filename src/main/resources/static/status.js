@@ -215,6 +215,9 @@
     $("in-flight").textContent = number.format(s.inFlight);
     $("bound").textContent = number.format(s.concurrency);
     $("in-flight-bar").style.width = Math.min(100, (100 * s.inFlight) / s.concurrency).toFixed(1) + "%";
+    $("bound-kind").textContent = s.adaptive ? "bound: auto, finding the API's capacity" : "bound: fixed";
+    $("api-pause").textContent = s.apiPausedForMs > 0
+      ? "· paused by the API (Retry-After): " + rateFormat.format(s.apiPausedForMs / 1000) + " s left" : "";
     const recent = s.itemsPerSecond.slice(-5);
     const now = recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : 0;
     $("rate-now").textContent = rateFormat.format(now);

@@ -21,6 +21,10 @@ class BadConfigurationTest {
     @CsvSource(delimiter = '|', value = {
         "--colors.concurrency=0                          | colors.concurrency",
         "--colors.concurrency=lots                       | colors.concurrency",
+        "--colors.concurrency=10001                      | colors.concurrency",
+        "--colors.adaptive.floor=0                       | colors.adaptive.floor",
+        "--colors.adaptive.initial=1000                  | colors.adaptive.initial",
+        "--colors.adaptive.cap=2                         | colors.adaptive.floor",
         "--colors.api.timeout=0s                         | colors.api.timeout",
         "--colors.api.url=http://api.example/colors      | colors.api.url",
         "--colors.api.url=ftp://api.example/{color}      | colors.api.url",

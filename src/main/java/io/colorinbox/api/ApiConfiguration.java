@@ -5,6 +5,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colorinbox.config.ColorsProperties;
+import io.colorinbox.limit.AdaptiveBound;
+import io.colorinbox.limit.AdaptiveProperties;
+import io.colorinbox.limit.Concurrency;
+import io.colorinbox.limit.RefusalCeiling;
+import org.apache.camel.Processor;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.CamelContext;
@@ -53,9 +58,23 @@ public class ApiConfiguration {
         return new ApiCallPreparer(template);
     }
 
+    /** {@code colors.concurrency}: a fixed bound, or {@code auto} within {@code colors.adaptive.*}. */
     @Bean
-    ApiCallSlots apiCallSlots(ColorsProperties colors) {
-        return new ApiCallSlots(colors.concurrency());
+    ApiCallSlots apiCallSlots(ColorsProperties colors, AdaptiveProperties adaptive) {
+        Concurrency concurrency = colors.concurrency();
+        return concurrency.auto()
+                ? new ApiCallSlots(AdaptiveBound.of(adaptive), new RefusalCeiling(adaptive.floor(), adaptive.cap(), adaptive.initial()),
+                        adaptive.cap())
+                : new ApiCallSlots(concurrency.fixed());
+    }
+
+    /** The error handler's onRedelivery: a retry takes a place in the bound again, then passes the rate limit. */
+    @Bean
+    Processor apiRetryStart(ApiCallSlots slots, ApiRateLimiter rateLimiter) {
+        return exchange -> {
+            slots.process(exchange);
+            rateLimiter.process(exchange);
+        };
     }
 
     @Bean
@@ -64,8 +83,8 @@ public class ApiConfiguration {
     }
 
     @Bean
-    ApiRetryPolicy apiRetryPolicy(ApiProperties api) {
-        return new ApiRetryPolicy(api.retries(), new RetryDelays(api.backoff(), api.maxBackoff()));
+    ApiRetryPolicy apiRetryPolicy(ApiProperties api, ApiCallSlots slots) {
+        return new ApiRetryPolicy(api.retries(), new RetryDelays(api.backoff(), api.maxBackoff()), slots);
     }
 
     /** Also read by the health endpoint (an unreachable API shows in its details). */
@@ -88,7 +107,7 @@ public class ApiConfiguration {
 
     /** Set on the component itself before the routes start, after Spring's camel.component.http.* values. */
     @Bean
-    CamelContextConfiguration httpComponentSettings(ColorsProperties colors, ApiProperties api, AttemptDeadlines deadlines,
+    CamelContextConfiguration httpComponentSettings(ApiCallSlots slots, ApiProperties api, AttemptDeadlines deadlines,
                                                     SslBundles sslBundles) {
         long timeoutMs = api.timeout().toMillis();
         List<Header> headers = new ArrayList<>();
@@ -108,9 +127,9 @@ public class ApiConfiguration {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
-                configure(camel.getComponent("http", HttpComponent.class), colors.concurrency(), timeoutMs, client);
+                configure(camel.getComponent("http", HttpComponent.class), slots.max(), timeoutMs, client);
                 HttpComponent https = camel.getComponent("https", HttpComponent.class);
-                configure(https, colors.concurrency(), timeoutMs, client);
+                configure(https, slots.max(), timeoutMs, client);
                 if (tls != null) {
                     https.setSslContextParameters(tls);
                 }

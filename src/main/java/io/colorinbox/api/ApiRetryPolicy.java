@@ -15,10 +15,12 @@ public class ApiRetryPolicy {
 
     private final int retries;
     private final RetryDelays delays;
+    private final ApiCallSlots slots;
 
-    public ApiRetryPolicy(int retries, RetryDelays delays) {
+    public ApiRetryPolicy(int retries, RetryDelays delays, ApiCallSlots slots) {
         this.retries = retries;
         this.delays = delays;
+        this.slots = slots;
     }
 
     public boolean shouldRetry(Exchange exchange) {
@@ -30,13 +32,19 @@ public class ApiRetryPolicy {
         int retry = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
         // the error handler drops its counter before the failure steps run; keep our own
         exchange.setProperty(CallProperties.FAILED_ATTEMPTS, retry);
+        String retryAfter = null;
+        if (failure != null) {
+            // every failed attempt passes here: its place in the bound goes back, and the bound learns from it
+            slots.attemptFailed(exchange, failure);
+            if (CallErrors.rootOf(failure) instanceof HttpOperationFailedException http
+                    && (http.getStatusCode() == 429 || http.getStatusCode() == 503)) {
+                retryAfter = headerIgnoringCase(http.getResponseHeaders(), "Retry-After");
+                // the pause covers every file's new calls, whether or not this item is retried
+                slots.pauseFor(delays.askedMillis(retryAfter, System.currentTimeMillis()), http.getStatusCode());
+            }
+        }
         if (failure == null || retry > retries || !CallErrors.isRetryable(failure)) {
             return false;
-        }
-        String retryAfter = null;
-        if (CallErrors.rootOf(failure) instanceof HttpOperationFailedException http
-                && (http.getStatusCode() == 429 || http.getStatusCode() == 503)) {
-            retryAfter = headerIgnoringCase(http.getResponseHeaders(), "Retry-After");
         }
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY,
                 delays.delayMillis(retry, retryAfter, System.currentTimeMillis()));

@@ -33,6 +33,12 @@ public final class RetryDelays {
         return half + (half > 0 ? ThreadLocalRandom.current().nextLong(half + 1) : 0);
     }
 
+    /** What a Retry-After asks for, capped, in milliseconds; 0 when absent or unreadable. */
+    public long askedMillis(String retryAfter, long nowMillis) {
+        Long asked = parseRetryAfter(retryAfter, nowMillis);
+        return asked == null ? 0 : Math.min(asked, capMillis);
+    }
+
     /** Seconds or an HTTP date, as milliseconds from now; {@code null} when absent or unreadable. */
     static Long parseRetryAfter(String value, long nowMillis) {
         if (value == null || value.isBlank()) {

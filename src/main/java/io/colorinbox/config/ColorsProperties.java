@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import io.colorinbox.limit.Concurrency;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.quartz.CronExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param done        where inputs go after success; empty means {@code <inbox>/.done}
  * @param error       where unreadable inputs go, with a report beside them; empty means {@code <inbox>/.error}
  * @param outbox      folder for the results
- * @param concurrency the global bound on API calls in flight, across all files
+ * @param concurrency the global bound on API calls in flight, across all files: a number, or {@code auto}
  */
 @Validated
 @ConfigurationProperties(prefix = "colors")
@@ -36,7 +37,7 @@ public record ColorsProperties(
         @NotNull String done,
         @NotNull String error,
         @NotBlank String outbox,
-        @Min(1) @Max(10_000) int concurrency,
+        @NotNull Concurrency concurrency,
         @Valid @NotNull Files files,
         @Valid @NotNull Poll poll,
         @Valid @NotNull Shutdown shutdown,

@@ -55,9 +55,9 @@ public class ColorMetrics implements PipelineEvents {
                 .register(registry);
         slots.onGivenBack(nanos -> calls.record(nanos, TimeUnit.NANOSECONDS));
         Gauge.builder("colors.api.calls.in.flight", slots, ApiCallSlots::inFlight)
-                .description("API calls in flight now (never above colors.concurrency)").register(registry);
-        Gauge.builder("colors.api.calls.limit", slots, ApiCallSlots::concurrency)
-                .description("colors.concurrency: the bound on API calls in flight").register(registry);
+                .description("API calls in flight now (never above the bound)").register(registry);
+        Gauge.builder("colors.api.calls.limit", slots, ApiCallSlots::limit)
+                .description("The bound on API calls in flight now: colors.concurrency, or where auto stands").register(registry);
         Gauge.builder("colors.files.in.progress", jobs, JobRegistry::inProgressCount)
                 .description("Lists queued or being processed").register(registry);
         FunctionCounter.builder("colors.read", jobs, JobRegistry::bytesRead).baseUnit("bytes")

@@ -3,6 +3,7 @@ package io.colorinbox.pipeline;
 import java.io.IOException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.colorinbox.api.ApiCallSlots;
 import io.colorinbox.api.ApiRequestTemplate;
 import io.colorinbox.cluster.ClusterProperties;
 import io.colorinbox.config.ColorsProperties;
@@ -42,9 +43,9 @@ public class FileStepsConfiguration {
     /** {@code folderSetup} only orders the beans: no list starts before the folders exist. */
     @Bean
     ListStart listStart(Folders folders, ColorsProperties colors, ApiRequestTemplate api, ActiveJobs active,
-                        ObjectProvider<PipelineEvents> listeners, FolderSetup folderSetup) {
-        // the reorder window: a few times the bound, so a slow item pauses its file only after that many results
-        int window = Math.max(256, 4 * colors.concurrency());
+                        ObjectProvider<PipelineEvents> listeners, FolderSetup folderSetup, ApiCallSlots slots) {
+        // the reorder window: a few times the bound (its most), so a slow item pauses its file only after that many results
+        int window = Math.max(256, 4 * slots.max());
         return new ListStart(folders, window, colors.reorder().maxBytes().toBytes(), JSON, api.identity(), active,
                 events(listeners));
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.colorinbox.api.ApiCallSlots;
 import io.colorinbox.api.ApiRequestTemplate;
 import io.colorinbox.cluster.ClusterProperties;
 import io.colorinbox.config.ColorsProperties;
@@ -81,8 +82,9 @@ public class PipelineConfiguration {
      * item iterator, which may wait for its window, so they never take a place from the calls.
      */
     @Bean
-    ExecutorService colorCallPool(CamelContext camel, ColorsProperties colors) {
-        int threads = colors.concurrency() + colors.files().parallel() + 1;
+    ExecutorService colorCallPool(CamelContext camel, ColorsProperties colors, ApiCallSlots slots) {
+        // as many callers as the bound can ever let in (colors.adaptive.cap with auto)
+        int threads = slots.max() + colors.files().parallel() + 1;
         ThreadPoolProfile profile = new ThreadPoolProfileBuilder("color-call")
                 .poolSize(threads).maxPoolSize(threads).maxQueueSize(Integer.MAX_VALUE)
                 .allowCoreThreadTimeOut(false).rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build();

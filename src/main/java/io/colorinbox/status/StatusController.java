@@ -22,10 +22,14 @@ class StatusController {
 
     /**
      * @param inFlight             API calls in flight now, against {@code concurrency}
+     * @param concurrency          the bound now: {@code colors.concurrency}, or where {@code auto} stands
+     * @param adaptive             whether the bound is {@code auto}
+     * @param apiPausedForMs       how long new calls still wait because the API asked for a pause (Retry-After)
      * @param itemsPerSecond       items written per second, one value per second, oldest first (the last minutes)
      * @param httpListsInProgress  HTTP lists queued or running, against {@code httpMaxLists}
      */
-    record Status(String node, Instant now, int inFlight, int concurrency, int listsInProgress,
+    record Status(String node, Instant now, int inFlight, int concurrency, boolean adaptive, long apiPausedForMs,
+                  int listsInProgress,
                   int httpListsInProgress, int httpMaxLists, long itemsDone, long[] itemsPerSecond,
                   List<ListStatus> inProgress, List<ListStatus> finished) {
     }
@@ -45,7 +49,8 @@ class StatusController {
 
     @GetMapping("/api/status")
     ResponseEntity<Status> status() {
-        Status status = new Status(node, Instant.now(), slots.inFlight(), slots.concurrency(),
+        Status status = new Status(node, Instant.now(), slots.inFlight(), slots.limit(), slots.adaptive(),
+                slots.pausedForMillis(),
                 registry.inProgressCount(), intake.inProgress(), intake.maxLists(), registry.itemsDone(),
                 registry.itemsPerSecondHistory(), registry.inProgress(), registry.recentlyFinished());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(status);

@@ -28,7 +28,8 @@ import com.sun.net.httpserver.HttpsServer;
  * A loopback API (HTTP, or HTTPS with a given certificate) that answers the way real servers go
  * wrong. What it does is told by the item ({@code /api/colors/<item>}):
  * <ul>
- * <li>{@code trickle-<n>}: 200 with a Content-Length of n, then one byte per second</li>
+ * <li>{@code trickle-<n>}: 200 with a Content-Length of n, then one byte every 250 ms: each gap is
+ * well inside a 1 s socket timeout, so only a bound on the whole attempt can end it</li>
  * <li>{@code huge-<mb>} / {@code hugechunked-<mb>}: 200 with that many MB of JSON, with a
  * Content-Length / chunked, written as it goes (never held here)</li>
  * <li>{@code hugeerror-<mb>}: the same as a 500 answer, chunked</li>
@@ -111,7 +112,7 @@ public final class HostileApi implements AutoCloseable {
                     for (long i = 0; i < n; i++) {
                         out.write(i == 0 || i == n - 1 ? '"' : 'x');
                         out.flush();
-                        Thread.sleep(1000);
+                        Thread.sleep(250);
                     }
                 }
                 case "huge", "hugechunked", "hugeerror" -> {

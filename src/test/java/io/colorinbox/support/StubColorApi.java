@@ -31,7 +31,8 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code size-<bytes>}: 200 with a JSON body of about that many bytes</li>
  * <li>anything else: 200 with {@code {"color": <the decoded segment>}}</li>
  * </ul>
- * It records every request (raw path, query, headers) and the most calls it had in flight at once.
+ * It records every request (raw path, query, headers) and the most calls it had in flight at once. With a
+ * {@link #capacity}, a call past that many in flight is refused at once (503, no Retry-After), as an API that sheds load.
  */
 public final class StubColorApi implements AutoCloseable {
 
@@ -52,6 +53,8 @@ public final class StubColorApi implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile long latencyMillis;
+    private volatile int capacity;
+    private final AtomicInteger refused = new AtomicInteger();
 
     public StubColorApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
@@ -72,6 +75,16 @@ public final class StubColorApi implements AutoCloseable {
     /** Latency added to every answer. */
     public void latency(long millis) {
         this.latencyMillis = millis;
+    }
+
+    /** At most this many calls served at once; the ones past it get a 503 at once (0: no limit). */
+    public void capacity(int calls) {
+        this.capacity = calls;
+    }
+
+    /** Calls refused for the {@link #capacity}. */
+    public int refused() {
+        return refused.get();
     }
 
     public List<Request> requests() {
@@ -97,6 +110,8 @@ public final class StubColorApi implements AutoCloseable {
         callsByItem.clear();
         maxInFlight.set(0);
         latencyMillis = 0;
+        capacity = 0;
+        refused.set(0);
     }
 
     private record Answer(int status, String body, String type, String retryAfter) {
@@ -117,10 +132,16 @@ public final class StubColorApi implements AutoCloseable {
             requests.add(new Request(rawPath, exchange.getRequestURI().getRawQuery(), segment,
                     exchange.getRequestHeaders(), System.nanoTime()));
             int call = callsByItem.computeIfAbsent(segment, k -> new AtomicInteger()).incrementAndGet();
-            if (latencyMillis > 0) {
-                sleep(latencyMillis);
+            int most = capacity;
+            if (most > 0 && now > most) {
+                refused.incrementAndGet();
+                answer = Answer.json(503, "{\"error\":\"over capacity\"}");
+            } else {
+                if (latencyMillis > 0) {
+                    sleep(latencyMillis);
+                }
+                answer = answerFor(segment, call);
             }
-            answer = answerFor(segment, call);
         } finally {
             // a call stops counting before its answer leaves: the client may start the next one at once
             inFlight.decrementAndGet();
