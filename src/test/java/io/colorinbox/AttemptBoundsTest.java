@@ -34,7 +34,7 @@ class AttemptBoundsTest {
     static final long MARGIN_MS = 3000;
 
     /** lives as long as the test JVM, like the contexts that call it */
-    static final HostileApi API = HostileApi.http();
+    static final HostileApi API = HostileApi.http().withGzipBomb(50);
     static final InboxFolders FOLDERS = InboxFolders.createTemp("color-inbox-bounds");
 
     @Test

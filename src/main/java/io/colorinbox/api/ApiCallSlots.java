@@ -8,7 +8,6 @@ import io.colorinbox.limit.CallGate;
 import io.colorinbox.limit.RefusalCeiling;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,8 +103,7 @@ public class ApiCallSlots implements Processor {
     public void attemptFailed(Exchange exchange, Throwable failure) {
         Outcome outcome = CallErrors.outcomeOf(failure);
         boolean drop = outcome == Outcome.TIMEOUT || outcome == Outcome.CONNECTION_ERROR
-                || CallErrors.rootOf(failure) instanceof HttpOperationFailedException http
-                && (http.getStatusCode() == 429 || http.getStatusCode() == 503);
+                || CallErrors.refusal(failure) != null;
         end(exchange, drop ? Feedback.DROP : Feedback.IGNORE);
     }
 

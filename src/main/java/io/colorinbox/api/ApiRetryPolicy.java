@@ -36,8 +36,8 @@ public class ApiRetryPolicy {
         if (failure != null) {
             // every failed attempt passes here: its place in the bound goes back, and the bound learns from it
             slots.attemptFailed(exchange, failure);
-            if (CallErrors.rootOf(failure) instanceof HttpOperationFailedException http
-                    && (http.getStatusCode() == 429 || http.getStatusCode() == 503)) {
+            HttpOperationFailedException http = CallErrors.refusal(failure);
+            if (http != null) {
                 retryAfter = headerIgnoringCase(http.getResponseHeaders(), "Retry-After");
                 // the pause covers every file's new calls, whether or not this item is retried
                 slots.pauseFor(delays.askedMillis(retryAfter, System.currentTimeMillis()), http.getStatusCode());

@@ -41,6 +41,15 @@ public final class CallErrors {
         return t instanceof IOException && !(t instanceof UnknownHostException);
     }
 
+    /**
+     * The API's "not now" (429 Too Many Requests or 503 Service Unavailable), the answers that may carry a Retry-After
+     * and that tell the adaptive bound it is over the API's capacity; {@code null} for any other failure.
+     */
+    public static HttpOperationFailedException refusal(Throwable e) {
+        return rootOf(e) instanceof HttpOperationFailedException http
+                && (http.getStatusCode() == 429 || http.getStatusCode() == 503) ? http : null;
+    }
+
     /** The plain reason of a TLS failure ("certificate not trusted"), or {@code null} for any other failure. */
     public static String tlsProblem(Throwable e) {
         Throwable t = rootOf(e);

@@ -55,6 +55,15 @@ public final class HostileApi implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Builds the {@code gzipbomb-<mb>} answer now: compressing that many MB takes a while on a loaded machine, time
+     * the call under test would otherwise wait for its headers, within its attempt's timeout.
+     */
+    public HostileApi withGzipBomb(int mb) {
+        bombs.computeIfAbsent(mb, HostileApi::gzippedJson);
+        return this;
+    }
+
     public static HostileApi http() {
         try {
             return new HostileApi(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200));
