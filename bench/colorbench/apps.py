@@ -84,13 +84,16 @@ class AppKey:
     stable_ms: int = 0
     xmx: str | None = None
     variant: str = "app"  # which Variant: "app" (the one measured) or "baseline" (--baseline-*)
+    args: tuple[str, ...] = ()  # settings of this app only, e.g. ("--colors.repeats=call-each",)
 
     def label(self) -> str:
         s = f"c{self.concurrency}-lat{self.latency_ms}ms-stable{self.stable_ms}ms"
-        return ("" if self.variant == "app" else f"{self.variant}-") + s + (f"-Xmx{self.xmx}" if self.xmx else "")
+        extra = "".join("-" + a.split(".")[-1].replace("=", "-") for a in self.args)
+        return (("" if self.variant == "app" else f"{self.variant}-") + s + (f"-Xmx{self.xmx}" if self.xmx else "")
+                + extra)
 
     def of(self, variant: str) -> "AppKey":
-        return AppKey(self.concurrency, self.latency_ms, self.stable_ms, self.xmx, variant)
+        return AppKey(self.concurrency, self.latency_ms, self.stable_ms, self.xmx, variant, self.args)
 
 
 class ApiServer:
@@ -199,6 +202,10 @@ class App:
                          f"--colors.concurrency={key.concurrency}",
                          f"--server.port={self.port}", "--colors.demo.enabled=false",
                          f"--colors.inbox.stable-for={key.stable_ms}ms", "--colors.shutdown.timeout=2s"] + app_args
+        if not lists.DISTINCT and not any(a.startswith("--colors.repeats=") for a in app_args + list(key.args)):
+            # the demo API's lists cycle over its names (see lists.DISTINCT): one call per item all the same
+            self.settings.append("--colors.repeats=call-each")
+        self.settings += list(key.args)
         cmd = [var.jar.java] + jvm + var.jar.launch + self.settings
         log(f"starting app {key.label()} on port {self.port} (API port {api.port})")
         self.proc = Proc(f"app-{key.label()}", cmd, self.dir, os.path.join(ctx.work, "logs", f"app{n}-{key.label()}.log"))

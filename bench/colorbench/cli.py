@@ -28,7 +28,9 @@ asyncio.gather, unlimited connector) on the first interpreter that imports aioht
         "--colors.api.body={\\"name\\":\\"{color}\\"}"'   # another request shape; {api} = the stand-in's address
     bench/run.sh --quiet-wait 60                   # on a shared machine: wait for a calm moment first
 
-Scenarios: seed, seed-cold, throughput, latency-bound, memory, pickup, many-files (ten-files = many-files-a).
+Scenarios: seed, seed-cold, throughput, latency-bound, memory, pickup, many-files (ten-files = many-files-a),
+adaptive, repeats. Every list has distinct items (past the 148 CSS names a round number is appended), so each
+item is one call; only the repeats scenario's list repeats, to compare colors.repeats=call-once with call-each.
 In a full run many-files (b) (a small file dropped 1 s after a 1,000,000-item one) rides on the memory
 scenario's 1,000,000-item file instead of processing a second one. JVMs start from an extracted jar with a
 CDS archive made by a training run (a few seconds per start instead of 10-20 s on 2 cores); --no-cds runs
@@ -41,6 +43,7 @@ a top sample.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import glob
 import os
 import platform
@@ -64,6 +67,7 @@ from .runs import (C64_KEY, LAT_KEY, MEM_KEY, PICKUP_DEFAULT_KEY, QUICK, SCENARI
 from .report import print_table
 from . import scenarios as sc
 from . import adaptive
+from . import repeats
 
 DEFAULT_APP_JVM = "-Xss512k -XX:+UseParallelGC"
 DEFAULT_API_JVM = "-Xss512k -XX:+UseParallelGC"
@@ -107,6 +111,8 @@ def parse_args(argv):
                     "like the other --baseline-* options, it alone makes a baseline of the same jar")
     ap.add_argument("--baseline-app-jvm", metavar="FLAGS", help="the baseline's JVM flags (default: --app-jvm)")
     ap.add_argument("--baseline-app-args", metavar="ARGS", help="the baseline's app arguments (default: --app-args)")
+    ap.add_argument("--mem-xmx", default="128m", metavar="SIZE",
+                    help="the memory scenario's heap (default 128m), e.g. 64m")
     ap.add_argument("--java", default=None, help="java executable (default: java on PATH / $JAVA_HOME)")
     size = ap.add_mutually_exclusive_group()
     size.add_argument("--quick", action="store_true", help="small smoke version of every scenario")
@@ -174,9 +180,11 @@ def units_of(ctx: Ctx, plan: Plan, selected: list[str]):
         units.append(("many-files-b", keys(C64_KEY), lambda later: sc.sc_many_files_b(ctx, plan)))
     if "adaptive" in selected:
         units.append(("adaptive", set(), lambda later: adaptive.sc_adaptive(ctx, plan)))
+    if "repeats" in selected:
+        units.append(("repeats", set(), lambda later: repeats.sc_repeats(ctx, plan)))
     if "memory" in selected:
         both = "many-files" in selected and "many-files-b" not in selected
-        units.append(("memory", keys(MEM_KEY), lambda later: sc.sc_memory(ctx, plan, with_small=both)))
+        units.append(("memory", keys(dataclasses.replace(MEM_KEY, xmx=ctx.args.mem_xmx)), lambda later: sc.sc_memory(ctx, plan, with_small=both)))
     return units
 
 
@@ -191,7 +199,8 @@ def main(argv=None) -> int:
         print(f"no baseline jar at {args.baseline_jar}", file=sys.stderr)
         return 2
     baseline = any(x is not None for x in (args.baseline_jar, args.baseline_java, args.baseline_app_jvm, args.baseline_app_args))
-    default = [s for s in SCENARIOS if s not in ("many-files", "adaptive")] + ["ten-files"] if args.targets else SCENARIOS
+    default = ([s for s in SCENARIOS if s not in ("many-files", "adaptive", "repeats")] + ["ten-files"] if args.targets
+               else SCENARIOS)
     selected = args.scenario or default
     plan = choose_plan(args)
 
@@ -215,6 +224,7 @@ def main(argv=None) -> int:
         log(f"work folder: {work}{' (kept)' if args.keep else ''}")
         if bg > 0.15:
             log(f"WARNING: other processes keep {bg:.2f} of {os.cpu_count()} cores busy before the start: figures will be noisy")
+        lists.DISTINCT = args.api == "stub"
         jar_src = find_jar(args)
         n_names = lists.load_names(jar_src)
         mode = " (quick)" if args.quick else " (targets)" if args.targets else ""
@@ -292,7 +302,7 @@ def notes(ctx: Ctx, interrupted: bool) -> list[str]:
     out = [f"drop-to-output = time.monotonic() from the rename into the inbox until <outbox>/<stem>.json exists "
            f"(polled every 3 ms); files are written as hidden .name.tmp first; seed, seed-cold and ten-files run the "
            f"app's defaults (stable-for 100 ms), the others --colors.inbox.stable-for=0s (pickup runs both)",
-           f"app: {app.describe()} (+ -Xmx128m in memory); CDS: {app.jar.cds_note}"
+           f"app: {app.describe()} (+ -Xmx{ctx.args.mem_xmx} in memory); CDS: {app.jar.cds_note}"
            + (f"; baseline: {ctx.variant['baseline'].describe()}, CDS {ctx.variant['baseline'].jar.cds_note}"
               if "baseline" in ctx.variant else ""),
            ("API: bench/StubApi.java (JDK HttpServer, latency on a timer), one JVM per latency; "

@@ -13,23 +13,40 @@ FALLBACK_NAMES = ["red", "green", "blue", "yellow", "orange", "purple", "black",
 NAMES: list[str] = FALLBACK_NAMES
 
 
+# Items are distinct within a list (the app calls identical items once: colors.repeats=call-once), so a
+# scenario measures one call per item: past the names' count, a round number is appended (red, ..., red-1, ...).
+# The demo API (--api demo) knows the names only: then lists cycle over them and the app runs call-each.
+DISTINCT = True
+# lists whose name starts with this repeat on purpose (the repeats scenario): the names over and over
+REPEATING = "repeats-"
+
+
 def item_offset(name: str) -> int:
     return zlib.crc32(name.encode()) % len(NAMES)
 
 
+def item(name: str, off: int, i: int) -> str:
+    """Item i of the list called name, whose offset is off."""
+    base = NAMES[(off + i) % len(NAMES)]
+    rnd = i // len(NAMES)
+    if rnd == 0 or not DISTINCT or name.startswith(REPEATING):
+        return base
+    return f"{base}-{rnd}"
+
+
 def items_of(name: str, n: int) -> list[str]:
     """The n items of the list called name (a peer gets the same ones)."""
-    off, L = item_offset(name), len(NAMES)
-    return [NAMES[(off + i) % L] for i in range(n)]
+    off = item_offset(name)
+    return [item(name, off, i) for i in range(n)]
 
 
 def write_list(path: str, name: str, n: int) -> None:
     """The list file called name, n items, one per line, written in chunks (1,000,000 items fit easily)."""
-    off, L = item_offset(name), len(NAMES)
+    off = item_offset(name)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         chunk = 50_000
         for start in range(0, n, chunk):
-            f.write("".join(NAMES[(off + i) % L] + "\n" for i in range(start, min(n, start + chunk))))
+            f.write("".join(item(name, off, i) + "\n" for i in range(start, min(n, start + chunk))))
 
 
 RESULT_HEAD = re.compile(r'\{"index":(\d+),"color":"((?:[^"\\]|\\.)*)","ok":(true|false)')
@@ -40,7 +57,7 @@ def verify_output(path: str, name: str, n: int) -> tuple[bool, str, dict]:
     """Streams the output: the header (source, total, succeeded, failed), then one result per line in input
     order (index i at position i, the color generated for it, ok). Results of outputs up to 200,000 items
     are also parsed as JSON one by one; the structure (closing bracket and brace) is checked for all."""
-    off, L = item_offset(name), len(NAMES)
+    off = item_offset(name)
     full_parse = n <= 200_000
     ok_count = 0
     i = 0
@@ -71,8 +88,9 @@ def verify_output(path: str, name: str, n: int) -> tuple[bool, str, dict]:
                     return False, f"result {i}: unexpected line start {s[:60]!r}", head
                 if int(m.group(1)) != i:
                     return False, f"result at position {i} has index {m.group(1)} (not in input order)", head
-                if m.group(2) != NAMES[(off + i) % L]:
-                    return False, f"result {i}: color {m.group(2)!r}, expected {NAMES[(off + i) % L]!r}", head
+                expected = item(name, off, i)
+                if m.group(2) != expected:
+                    return False, f"result {i}: color {m.group(2)!r}, expected {expected!r}", head
                 if full_parse:
                     json.loads(s)
                     d = DURATION.search(s)

@@ -15,7 +15,8 @@ from .common import log
 from .meters import CpuMeter, cpu_text
 from .procs import Proc
 
-SCENARIOS = ["seed", "seed-cold", "throughput", "latency-bound", "memory", "pickup", "many-files", "adaptive"]
+SCENARIOS = ["seed", "seed-cold", "throughput", "latency-bound", "memory", "pickup", "many-files", "adaptive",
+             "repeats"]
 
 
 @dataclass
@@ -37,13 +38,14 @@ class Plan:
     many_items: int = 300
     big_items: int = 1_000_000
     small_items: int = 10
+    repeat_lines: int = 20_000  # the repeats scenario's list (the 148 names over and over)
     warmups: int = 1  # warm-up files of latency-bound and throughput (the first is reported)
     peer_rounds: int = 4  # per peer process: 1 cold round, then the median of the others is its warm figure
 
 
 QUICK = Plan(seed_runs=1, seed_warmups=1, cold_runs=1, tput_items=5_000, tput_concs=(64,), tput_runs=1,
              lat_items=2_560, lat_runs=1, mem_sizes=(10_000, 50_000), pickup_files=5, many_files=3, big_items=50_000,
-             peer_rounds=2)
+             peer_rounds=2, repeat_lines=2_000)
 TARGETS = Plan(tput_concs=(64,), mem_sizes=(1_000_000,), pickup_files=10)
 
 # the seed question with the app's defaults (stable-for 100 ms, poll.delay 50 ms) and colors.concurrency=300

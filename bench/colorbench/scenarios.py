@@ -13,6 +13,8 @@ many-files     (a) ten files x 300 items at 1 s together, c=300; (b) a small fil
 
 from __future__ import annotations
 
+import dataclasses
+
 import math
 import os
 import random
@@ -289,9 +291,11 @@ def sc_latency_bound(ctx: Ctx, plan: Plan):
 
 def sc_memory(ctx: Ctx, plan: Plan, with_small: bool = False):
     """with_small: many-files (b) rides on the largest file (a small file dropped 1 s after it)."""
-    log(f"== memory: app with -Xmx128m, concurrency 64, latency 0 ms, files of {', '.join(f'{s:,}' for s in plan.mem_sizes)} items"
+    key = dataclasses.replace(MEM_KEY, xmx=ctx.args.mem_xmx)
+    xmx = f"-Xmx{key.xmx}"
+    log(f"== memory: app with {xmx}, concurrency 64, latency 0 ms, files of {', '.join(f'{s:,}' for s in plan.mem_sizes)} items"
         + (f"; many-files (b): a {plan.small_items}-item file 1 s after the largest" if with_small else ""))
-    apps = {v: ctx.app(MEM_KEY.of(v)) for v in ctx.variants}
+    apps = {v: ctx.app(key.of(v)) for v in ctx.variants}
     time.sleep(1.0)
     idle = {v: proc_status_kb(a.proc.pid, "VmRSS") / 1024 for v, a in apps.items()}
     log(f"  app RSS idle after start: " + ", ".join(f"{v} {r:.0f} MiB" for v, r in idle.items()))
@@ -304,7 +308,7 @@ def sc_memory(ctx: Ctx, plan: Plan, with_small: bool = False):
             rss = Sampler(lambda p=pid: proc_status_kb(p, "VmRSS"), 0.05)
             rss.start()
             if with_small and n == max(plan.mem_sizes):
-                r = big_and_small(ctx, app, f"mem-{n}.txt", n, plan, "the memory scenario's file (app -Xmx128m)")
+                r = big_and_small(ctx, app, f"mem-{n}.txt", n, plan, f"the memory scenario's file (app {xmx})")
             else:
                 r = ctx.run_file(app, f"mem-{n}.txt", n, verify=False)
             peak = (rss.finish() or 0) / 1024
@@ -315,7 +319,7 @@ def sc_memory(ctx: Ctx, plan: Plan, with_small: bool = False):
             if r.fill_row:
                 r.fill_row()
             if isinstance(r.elapsed, float) and r.valid:
-                add(ctx, "memory", v, f"{n:,} items (-Xmx128m, c=64): peak RSS **{peak:.0f} MiB**, {fmt_s(r.elapsed)}, "
+                add(ctx, "memory", v, f"{n:,} items ({xmx}, c=64): peak RSS **{peak:.0f} MiB**, {fmt_s(r.elapsed)}, "
                                       f"{r.rate:,.0f} items/s, GC {r.gc[0]} pauses {r.gc[1]:.0f} ms",
                     "completes, valid JSON in input order", "PASS (ordered, all ok)")
             else:

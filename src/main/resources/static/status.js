@@ -78,6 +78,7 @@
     const total = list.total === undefined || list.total === null ? "?" : (list.totalEstimated ? "~" : "") + number.format(list.total);
     tr.appendChild(el("td", "num done-total", number.format(list.done) + " / " + total));
     tr.appendChild(el("td", "num" + (list.failed > 0 ? " failed-some" : ""), number.format(list.failed)));
+    tr.appendChild(el("td", "num reused", number.format(list.reused || 0)));
     tr.appendChild(el("td", "num", list.state === "queued" ? "queued" : rateFormat.format(list.itemsPerSecond)));
     tr.appendChild(el("td", "num", eta(list.etaSeconds)));
     tr.appendChild(el("td", "num", duration(list.durationMs)));
@@ -112,6 +113,7 @@
     tr.appendChild(el("td", "num", number.format(list.total || 0)));
     tr.appendChild(el("td", "num", number.format(list.succeeded)));
     tr.appendChild(el("td", "num" + (list.failed > 0 ? " failed-some" : ""), number.format(list.failed)));
+    tr.appendChild(el("td", "num reused", number.format(list.reused || 0)));
     tr.appendChild(el("td", "num", duration(list.durationMs)));
     tr.appendChild(el("td", "when", time(list.finishedAt)));
     const out = el("td");
@@ -221,7 +223,10 @@
     const recent = s.itemsPerSecond.slice(-5);
     const now = recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : 0;
     $("rate-now").textContent = rateFormat.format(now);
-    $("items-done").textContent = number.format(s.itemsDone) + " items done since the start";
+    const reused = s.itemsReused + s.itemsFromCache;
+    $("items-done").textContent = number.format(s.itemsDone) + " items done since the start"
+      + (reused > 0 ? " · " + number.format(reused) + " without a call (" + number.format(s.itemsReused)
+        + " repeats, " + number.format(s.itemsFromCache) + " from the cache)" : "");
     $("lists-in-progress").textContent = number.format(s.listsInProgress);
     $("http-in-progress").textContent = number.format(s.httpListsInProgress);
     $("http-max").textContent = number.format(s.httpMaxLists);

@@ -25,6 +25,10 @@ class BadConfigurationTest {
         "--colors.adaptive.floor=0                       | colors.adaptive.floor",
         "--colors.adaptive.initial=1000                  | colors.adaptive.initial",
         "--colors.adaptive.cap=2                         | colors.adaptive.floor",
+        "--colors.repeats=sometimes                      | colors.repeats",
+        "--colors.cache.ttl=-1s                          | colors.cache.ttl",
+        "--colors.cache.max-size=10B                     | colors.cache.max-size",
+        "--colors.cache.repeats-max-size=lots            | colors.cache.repeats-max-size",
         "--colors.api.timeout=0s                         | colors.api.timeout",
         "--colors.api.url=http://api.example/colors      | colors.api.url",
         "--colors.api.url=ftp://api.example/{color}      | colors.api.url",
@@ -67,6 +71,12 @@ class BadConfigurationTest {
     void anItemThatIsNeitherInTheUrlNorInTheBodyFailsNamingTheUrl() {
         assertThat(startFailure("--colors.api.method=POST", "--colors.api.url=http://api.example/colors"))
                 .contains("colors.api.url", "colors.api.body");
+    }
+
+    @Test
+    void aCacheAcrossListsWithEveryRowCalledFailsNamingBothKeys() {
+        assertThat(startFailure("--colors.repeats=call-each", "--colors.cache.ttl=10m"))
+                .contains("colors.cache.ttl", "colors.repeats=call-once");
     }
 
     @Test

@@ -162,9 +162,9 @@ public class ApiConfiguration {
         http.setRedirectHandlingDisabled(true);
         http.setCopyHeaders(false);
         http.setCookieManagementDisabled(true);
-        // per item, only the status and body are used: skip the work of mapping response headers
-        // (a failure's headers, e.g. Retry-After, come with its exception) and of compression
-        http.setSkipResponseHeaders(true);
+        // response headers are mapped for Cache-Control (io.colorinbox.repeats: no-store, max-age); a failure's
+        // headers, e.g. Retry-After, come with its exception. No compression work
+        http.setSkipResponseHeaders(false);
         http.setContentCompressionDisabled(true);
         http.setHttpClientConfigurer(client);
     }

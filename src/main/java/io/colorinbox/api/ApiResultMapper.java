@@ -36,6 +36,7 @@ public class ApiResultMapper {
         Integer status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         int attempts = 1 + exchange.getProperty(CallProperties.FAILED_ATTEMPTS, 0, Integer.class);
         byte[] body = message.getBody(byte[].class);
+        exchange.setProperty(CallProperties.ANSWER_BYTES, body == null ? 0 : body.length);
         long millis = elapsedMillis(exchange);
         if (pick == null) {
             message.setBody(ColorResult.answered(item.index(), item.color(), status, millis, attempts, bodies.parse(body)));

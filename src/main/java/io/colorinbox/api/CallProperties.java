@@ -9,6 +9,8 @@ public final class CallProperties {
     public static final String STARTED = "colorsCallStarted";
     /** Integer: failed attempts so far, kept by {@link ApiRetryPolicy}. */
     public static final String FAILED_ATTEMPTS = "colorsFailedAttempts";
+    /** Integer: the size in bytes of the 2xx answer's body, as it came (set where the answer is mapped). */
+    public static final String ANSWER_BYTES = "colorsAnswerBytes";
     /** Boolean: whether the item passed the checks and is to be sent. */
     public static final String SEND = "colorsSend";
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import io.colorinbox.limit.Concurrency;
+import io.colorinbox.repeats.Repeats;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.quartz.CronExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
  * @param error       where unreadable inputs go, with a report beside them; empty means {@code <inbox>/.error}
  * @param outbox      folder for the results
  * @param concurrency the global bound on API calls in flight, across all files: a number, or {@code auto}
+ * @param repeats     whether a list's identical requests are called once ({@code call-once}) or each ({@code call-each})
  */
 @Validated
 @ConfigurationProperties(prefix = "colors")
@@ -38,6 +40,7 @@ public record ColorsProperties(
         @NotNull String error,
         @NotBlank String outbox,
         @NotNull Concurrency concurrency,
+        @NotNull Repeats repeats,
         @Valid @NotNull Files files,
         @Valid @NotNull Poll poll,
         @Valid @NotNull Shutdown shutdown,

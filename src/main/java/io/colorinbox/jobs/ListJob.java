@@ -42,6 +42,7 @@ public final class ListJob {
     private volatile int done;
     private volatile int succeeded;
     private volatile int failed;
+    private volatile int reused;
     private volatile long bytes;
     private volatile long durationMs;
     private volatile Path output;
@@ -75,6 +76,7 @@ public final class ListJob {
         this.done = writer.written();
         this.succeeded = writer.succeeded();
         this.failed = writer.failed();
+        this.reused = writer.reused();
         this.bytes = j.sizeBytes();
         this.durationMs = j.elapsedNanos() / 1_000_000;
         this.output = outputFile;
@@ -96,6 +98,7 @@ public final class ListJob {
             this.done = j.writer().written();
             this.failed = j.writer().failed();
             this.succeeded = j.writer().succeeded();
+            this.reused = j.writer().reused();
             this.bytes = j.bytesRead();
             this.durationMs = j.elapsedNanos() / 1_000_000;
         }
@@ -183,6 +186,12 @@ public final class ListJob {
     public int failed() {
         FileJob j = job;
         return j != null ? j.writer().failed() : failed;
+    }
+
+    /** Results that reused an answer (a repeat in the list, the cache) instead of making a call. */
+    public int reused() {
+        FileJob j = job;
+        return j != null ? j.writer().reused() : reused;
     }
 
     /**

@@ -13,11 +13,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param totalEstimated whether {@code total} is estimated from the share of the file read so far
  * @param resultUrl      where the output document can be downloaded, once done
  * @param output         the output's file name in the outbox, once done
+ * @param reused         results that reused an answer (a repeat in the list, the cache) instead of making a call
  * @param error          why the list failed, with {@code where} in the list when known
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListStatus(String id, String name, String origin, String state, Integer total, boolean totalEstimated,
-                         int done, int succeeded, int failed, double itemsPerSecond, Long etaSeconds,
+                         int done, int succeeded, int failed, int reused, double itemsPerSecond, Long etaSeconds,
                          Instant submittedAt, Instant startedAt, Instant finishedAt, Long durationMs, String output,
                          String resultUrl, String error, String where) {
 
@@ -30,7 +31,7 @@ public record ListStatus(String id, String name, String origin, String state, In
         ListJob.State state = job.state();
         boolean done = state == ListJob.State.DONE;
         return new ListStatus(job.id(), job.name(), job.fromInbox() ? "inbox" : "http", state.label(), job.total(),
-                job.totalEstimated(), job.done(), job.succeeded(), job.failed(),
+                job.totalEstimated(), job.done(), job.succeeded(), job.failed(), job.reused(),
                 Math.round(job.itemsPerSecond() * 10) / 10.0, job.etaSeconds(), job.submittedAt(), job.startedAt(),
                 job.finishedAt(), job.durationMs(), done ? job.outputName() : null,
                 done ? urlOf(job.id()) + "/result" : null, job.error(), job.where());

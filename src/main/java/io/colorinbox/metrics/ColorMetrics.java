@@ -7,10 +7,12 @@ import java.util.concurrent.TimeUnit;
 import io.colorinbox.api.ApiCallSlots;
 import io.colorinbox.api.ColorResult;
 import io.colorinbox.api.Outcome;
+import io.colorinbox.api.Reuse;
 import io.colorinbox.jobs.JobRegistry;
 import io.colorinbox.pipeline.FileJob;
 import io.colorinbox.pipeline.ListSource;
 import io.colorinbox.pipeline.PipelineEvents;
+import io.colorinbox.repeats.ReuseCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -21,6 +23,7 @@ import io.micrometer.core.instrument.Timer;
  * The application's own metrics (Prometheus names in brackets):
  * <ul>
  * <li>items by outcome [{@code colors_items_total{outcome="ok|http_error|timeout|connection_error|rejected"}}]</li>
+ * <li>results that reused an answer instead of calling [{@code colors_items_reused_total{from="repeat|cache"}}]</li>
  * <li>time an item holds its place in the {@code colors.concurrency} bound, i.e. its API calls with their
  *     retries [{@code colors_api_call_seconds} histogram]</li>
  * <li>calls in flight and the bound [{@code colors_api_calls_in_flight}, {@code colors_api_calls_limit}]</li>
@@ -42,10 +45,15 @@ public class ColorMetrics implements PipelineEvents {
     private final Counter filesDone;
     private final Counter filesFailed;
 
-    public ColorMetrics(MeterRegistry registry, ApiCallSlots slots, JobRegistry jobs) {
+    public ColorMetrics(MeterRegistry registry, ApiCallSlots slots, JobRegistry jobs, ReuseCounts reuse) {
         for (Outcome outcome : Outcome.values()) {
             items[outcome.ordinal()] = Counter.builder("colors.items").tag("outcome", outcome.tag())
                     .description("Items whose result was written, by outcome").register(registry);
+        }
+        for (Reuse from : Reuse.values()) {
+            FunctionCounter.builder("colors.items.reused", reuse, r -> r.count(from)).tag("from", from.tag())
+                    .description("Results that reused an answer (a repeat in the list, the cache across lists) and made no call")
+                    .register(registry);
         }
         filesDone = files(registry, "done");
         filesFailed = files(registry, "failed");

@@ -34,7 +34,7 @@ public class OrderedResultWriter implements AutoCloseable {
     private static final byte[] NEXT = ",\n    ".getBytes(StandardCharsets.UTF_8);
     private static final long FLUSH_NANOS = 200_000_000L;
 
-    private record Encoded(boolean ok, byte[] json) {
+    private record Encoded(boolean ok, boolean reused, byte[] json) {
     }
 
     private final Path file;
@@ -48,6 +48,7 @@ public class OrderedResultWriter implements AutoCloseable {
     private int next;
     private int succeeded;
     private int failed;
+    private int reused;
     private int unflushed;
     private long flushedAt = System.nanoTime();
     private WriteFailedException failure;
@@ -63,6 +64,7 @@ public class OrderedResultWriter implements AutoCloseable {
         this.next = prefix.items();
         this.succeeded = prefix.succeeded();
         this.failed = prefix.failed();
+        this.reused = prefix.reused();
         this.out = WriteFailedException.writing(file, () -> {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
@@ -84,10 +86,11 @@ public class OrderedResultWriter implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("result " + result.index() + " cannot be written as JSON", e);
         }
-        accept(result.index(), result.ok(), json);
+        accept(result.index(), result.ok(), result.reused() != null, json);
     }
 
-    public synchronized void accept(int index, boolean ok, byte[] json) {
+    /** {@code reused}: the result made no call of its own (see {@link ColorResult#reused()}). */
+    public synchronized void accept(int index, boolean ok, boolean reused, byte[] json) {
         if (closed) {
             return; // the file was given up; late results from calls still in flight are dropped
         }
@@ -98,18 +101,18 @@ public class OrderedResultWriter implements AutoCloseable {
             return; // already written before a restart: not expected, since those items are not handed out
         }
         if (index != next) {
-            if (ahead.put(index, new Encoded(ok, json)) == null) {
+            if (ahead.put(index, new Encoded(ok, reused, json)) == null) {
                 bytesAhead += json.length;
             }
             return;
         }
         int before = next;
         try {
-            write(ok, json);
+            write(ok, reused, json);
             Encoded following;
             while ((following = ahead.remove(next)) != null) {
                 bytesAhead -= following.json().length;
-                write(following.ok(), following.json());
+                write(following.ok(), following.reused(), following.json());
             }
             if (unflushed >= flushEvery || System.nanoTime() - flushedAt >= FLUSH_NANOS) {
                 flush();
@@ -122,13 +125,16 @@ public class OrderedResultWriter implements AutoCloseable {
         }
     }
 
-    private void write(boolean ok, byte[] json) throws IOException {
+    private void write(boolean ok, boolean reusedAnswer, byte[] json) throws IOException {
         out.write(next > 0 ? NEXT : FIRST);
         out.write(json);
         if (ok) {
             succeeded++;
         } else {
             failed++;
+        }
+        if (reusedAnswer) {
+            reused++;
         }
         next++;
         unflushed++;
@@ -151,6 +157,11 @@ public class OrderedResultWriter implements AutoCloseable {
 
     public synchronized int failed() {
         return failed;
+    }
+
+    /** Results that reused an answer instead of making a call, those kept from before a restart included. */
+    public synchronized int reused() {
+        return reused;
     }
 
     /** Results that finished but wait for an earlier one. */

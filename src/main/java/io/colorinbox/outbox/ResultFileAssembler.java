@@ -30,8 +30,11 @@ public class ResultFileAssembler {
         this.processedBy = processedBy;
     }
 
-    /** {@code resumedFrom}: the index this run continued from after an interruption, 0 when it did not. */
-    public record Summary(String source, int total, int succeeded, int failed, Instant startedAt,
+    /**
+     * {@code reused}: results that reused an answer (a repeat, the cache) instead of making a call;
+     * {@code resumedFrom}: the index this run continued from after an interruption, 0 when it did not.
+     */
+    public record Summary(String source, int total, int succeeded, int failed, int reused, Instant startedAt,
                           Instant finishedAt, long durationMs, int resumedFrom) {
     }
 
@@ -63,6 +66,7 @@ public class ResultFileAssembler {
         head.put("total", summary.total());
         head.put("succeeded", summary.succeeded());
         head.put("failed", summary.failed());
+        head.put("reused", summary.reused());
         head.put("startedAt", summary.startedAt().toString());
         head.put("finishedAt", summary.finishedAt().toString());
         head.put("durationMs", summary.durationMs());

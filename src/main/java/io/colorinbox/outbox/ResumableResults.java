@@ -70,6 +70,7 @@ public final class ResumableResults {
     static ResultsPrefix validPrefix(Path results, ColorItems items, ObjectMapper mapper) throws IOException {
         int n = 0;
         int succeeded = 0;
+        int reused = 0;
         long end = 0;
         // the results file is the inside of a JSON array: {..},\n {..} — read it as one
         try (InputStream in = new SequenceInputStream(new ByteArrayInputStream(new byte[] {'['}),
@@ -96,13 +97,14 @@ public final class ResumableResults {
                 }
                 n++;
                 succeeded += ok.booleanValue() ? 1 : 0;
+                reused += record.hasNonNull("reused") ? 1 : 0;
                 // offset just after the record's closing brace, less the '[' put in front
                 end = p.currentLocation().getByteOffset() - 1;
             }
         } catch (RuntimeException e) {
             return ResultsPrefix.NONE; // the input cannot be read (it goes to the error folder when its turn comes)
         }
-        return n == 0 ? ResultsPrefix.NONE : new ResultsPrefix(n, end, succeeded, n - succeeded);
+        return n == 0 ? ResultsPrefix.NONE : new ResultsPrefix(n, end, succeeded, n - succeeded, reused);
     }
 
     private static boolean sameColor(JsonNode recorded, ColorItem item) {

@@ -45,19 +45,19 @@ public class ListFinish {
         // the input's way to the done folder is checked before the output is made, not after
         Path doneAs = FolderChecks.freeName(FolderChecks.writable(folders.done()), job.source());
         assembler.assemble(new ResultFileAssembler.Summary(job.source(), total, writer.succeeded(), writer.failed(),
-                job.startedAt(), finished, millis, job.resumedFrom()), writer.file(), job.files().assembling(), target);
+                writer.reused(), job.startedAt(), finished, millis, job.resumedFrom()), writer.file(), job.files().assembling(), target);
         retries.completed();
         exchange.setProperty(FileJob.MOVE_TO, doneAs.toString());
         long perSecond = millis == 0 ? total : (total - job.resumedFrom()) * 1000L / millis;
         // the figures are also fields of the event (colors.*, clear of ECS's own names), for structured logs
         // (logging.structured.format.console)
-        LOG.atInfo().setMessage("{} -> {}: {} items, {} failed, {} s ({} items/s){}")
-                .addArgument(job.source()).addArgument(target).addArgument(total).addArgument(writer.failed())
+        LOG.atInfo().setMessage("{} -> {}: {} items, {} failed, {} reused, {} s ({} items/s){}")
+                .addArgument(job.source()).addArgument(target).addArgument(total).addArgument(writer.failed()).addArgument(writer.reused())
                 .addArgument(String.format(Locale.ROOT, "%.2f", millis / 1000.0)).addArgument(perSecond)
                 .addArgument(job.resumedFrom() > 0 ? ", continued from item " + job.resumedFrom() : "")
                 .addKeyValue("colors.source", job.source()).addKeyValue("colors.output", target.toString())
                 .addKeyValue("colors.items", total).addKeyValue("colors.succeeded", writer.succeeded())
-                .addKeyValue("colors.failed", writer.failed()).addKeyValue("colors.durationMs", millis)
+                .addKeyValue("colors.failed", writer.failed()).addKeyValue("colors.reused", writer.reused()).addKeyValue("colors.durationMs", millis)
                 .addKeyValue("colors.itemsPerSecond", perSecond).addKeyValue("colors.resumedFrom", job.resumedFrom())
                 .log();
         events.listFinished(job, target);

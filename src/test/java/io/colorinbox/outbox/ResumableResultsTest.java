@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colorinbox.api.ColorResult;
 import io.colorinbox.api.Outcome;
+import io.colorinbox.api.Reuse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,10 @@ class ResumableResultsTest {
     private void writeResults(int n) {
         OrderedResultWriter writer = new OrderedResultWriter(files.results(), ResultsPrefix.NONE, JSON, 1, written -> { });
         for (int i = 0; i < n; i++) {
-            writer.accept(i % 3 != 0 ? ColorResult.answered(i, "c" + i, 200, 1, 1, null) : new ColorResult(i, "c" + i, false, 200, 1, 1, "HTTP 500", null, Outcome.HTTP_ERROR));
+            ColorResult result = i % 3 != 0 ? ColorResult.answered(i, "c" + i, 200, 1, 1, null)
+                    : new ColorResult(i, "c" + i, false, 200, 1, 1, "HTTP 500", null, Outcome.HTTP_ERROR);
+            // every fourth row reused an answer (a repeat earlier in the list): a restart counts them on
+            writer.accept(i % 4 == 2 ? result.reusedFor(i, "c" + i, 0, Reuse.REPEAT) : result);
         }
         writer.close();
     }
@@ -75,6 +79,7 @@ class ResumableResultsTest {
         assertThat(kept.bytes()).isEqualTo(Files.size(files.results()));
         assertThat(kept.succeeded()).isEqualTo(4);
         assertThat(kept.failed()).isEqualTo(2);
+        assertThat(kept.reused()).as("row 2 of 0..5").isEqualTo(1);
     }
 
     @Test

@@ -29,6 +29,8 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code drop}: closes the connection without answering</li>
  * <li>{@code text}: 200 with a plain-text body</li>
  * <li>{@code size-<bytes>}: 200 with a JSON body of about that many bytes</li>
+ * <li>{@code nostore-…}: 200 with {@code Cache-Control: no-store}</li>
+ * <li>{@code maxage-<seconds>-…}: 200 with {@code Cache-Control: max-age=<seconds>}</li>
  * <li>anything else: 200 with {@code {"color": <the decoded segment>}}</li>
  * </ul>
  * It records every request (raw path, query, headers) and the most calls it had in flight at once. With a
@@ -114,7 +116,11 @@ public final class StubColorApi implements AutoCloseable {
         refused.set(0);
     }
 
-    private record Answer(int status, String body, String type, String retryAfter) {
+    private record Answer(int status, String body, String type, String retryAfter, String cacheControl) {
+
+        Answer(int status, String body, String type, String retryAfter) {
+            this(status, body, type, retryAfter, null);
+        }
 
         static Answer json(int status, String body) {
             return new Answer(status, body, "application/json", null);
@@ -153,6 +159,9 @@ public final class StubColorApi implements AutoCloseable {
         if (answer.retryAfter() != null) {
             exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
         }
+        if (answer.cacheControl() != null) {
+            exchange.getResponseHeaders().add("Cache-Control", answer.cacheControl());
+        }
         send(exchange, answer.status(), answer.body(), answer.type());
     }
 
@@ -176,6 +185,13 @@ public final class StubColorApi implements AutoCloseable {
                 return call == 1
                         ? new Answer(429, "{\"error\":\"slow down\"}", "application/json", parts[1])
                         : Answer.json(200, "{\"color\":" + quote(segment) + "}");
+            }
+            case "nostore" -> {
+                return new Answer(200, "{\"color\":" + quote(segment) + "}", "application/json", null, "no-store");
+            }
+            case "maxage" -> {
+                return new Answer(200, "{\"color\":" + quote(segment) + "}", "application/json", null,
+                        "public, max-age=" + parts[1]);
             }
             case "drop" -> {
                 return null;
