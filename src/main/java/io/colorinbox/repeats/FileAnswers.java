@@ -1,14 +1,13 @@
 package io.colorinbox.repeats;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * One list's answers for its repeats: the calls in flight, each with the rows that wait for it (single flight),
+ * One list's answers for its repeats: the calls in flight, which other rows of the same request wait for (single flight),
  * and the answers got so far, bounded in bytes (past the bound the least useful go and their repeats call again).
  * It lives as long as the list's exchange. Joining and settling a flight happen under the flight map's lock for
  * that request, so a row either waits for a call in flight, finds its answer, or makes the call: never two calls
@@ -26,12 +25,21 @@ final class FileAnswers {
     record Lead(Flight flight) implements Turn {
     }
 
-    record Wait() implements Turn {
+    record Wait(Flight flight) implements Turn {
     }
 
-    /** A call in flight and the rows waiting for it (guarded by the flight map's lock for its request). */
+    /** A call in flight; it ends with its answer, or {@code null} when the call failed or may not be reused. */
     static final class Flight {
-        private final List<Waiter> waiters = new ArrayList<>();
+        private final CompletableFuture<KeptAnswer> answer = new CompletableFuture<>();
+
+        /** Waits until the call ends (interruptible: a stop lets the row go). */
+        KeptAnswer await() throws InterruptedException {
+            try {
+                return answer.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                return null; // never completed exceptionally; a failure is a null answer
+            }
+        }
     }
 
     private final Cache<String, KeptAnswer> answered;
@@ -46,13 +54,12 @@ final class FileAnswers {
                 .build();
     }
 
-    /** The row's turn for {@code key}; a {@link Wait} means {@code waiter} is told by {@link #settle}. */
-    Turn join(String key, Waiter waiter) {
+    /** The row's turn for {@code key}: a {@link Wait} means {@link Flight#await()} until the call ends. */
+    Turn join(String key) {
         Turn[] turn = new Turn[1];
         flights.compute(key, (k, flight) -> {
             if (flight != null) {
-                flight.waiters.add(waiter);
-                turn[0] = new Wait();
+                turn[0] = new Wait(flight);
                 return flight;
             }
             KeptAnswer kept = answered.getIfPresent(k);
@@ -69,21 +76,18 @@ final class FileAnswers {
 
     /**
      * The end of a call for {@code key}: its answer is kept when {@code kept} is not {@code null}; when the call led
-     * {@code flight}, the flight ends and its waiting rows are returned (in arrival order).
+     * {@code flight}, the flight ends and the rows that wait for it go on with {@code kept}.
      */
-    List<Waiter> settle(String key, Flight flight, KeptAnswer kept) {
-        List<Waiter> released = new ArrayList<>();
+    void settle(String key, Flight flight, KeptAnswer kept) {
         flights.compute(key, (k, current) -> {
             if (kept != null) {
                 answered.put(k, kept);
             }
-            if (current != null && current == flight) {
-                released.addAll(current.waiters);
-                return null;
-            }
-            return current;
+            return current != null && current == flight ? null : current;
         });
-        return released;
+        if (flight != null) {
+            flight.answer.complete(kept);
+        }
     }
 
     /** Answers kept now, about this many bytes (for tests and the bound). */

@@ -1,55 +1,45 @@
 package io.colorinbox.repeats;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.colorinbox.api.CallProperties;
 import io.colorinbox.api.ColorResult;
 import io.colorinbox.api.Reuse;
 import io.colorinbox.inbox.ColorItem;
-import org.apache.camel.AsyncCallback;
-import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.Processor;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * The route's step between an item's request being made and its call: a request already answered (in this list,
- * or in the cache across lists) takes that answer and makes no call; one whose call is in flight waits for it
- * without a thread (an asynchronous step: the pool thread goes back at once and the row goes on when the call
- * ends); otherwise the row makes the call, and when its exchange is done, whatever way it ended, its answer is
- * kept and the rows that waited are given it. A failure is not kept: the rows that waited each call on their own.
+ * or in the cache across lists) takes that answer and makes no call; one whose call is in flight waits for it,
+ * holding no place in the bound and no rate-limit permit (its pool thread waits: the split runs each row to its
+ * end); otherwise the row makes the call, and when its exchange is done, whatever way it ended (answer, failure,
+ * even an Error), its answer is kept and the rows that waited go on. A failure is not kept: the rows that waited
+ * each call on their own, at once and in parallel.
  *
- * <p>The key is the request itself (method, path, query and body as the API gets them), so the request shapes
- * (colors.api.url, method, body) decide what counts as the same item, not the item's text alone.
+ * <p>The key is the request itself (method, path, query and body as the API gets them), so the request shape
+ * (colors.api.url, method, body) decides what counts as the same item, not the item's text alone.
  */
-public class RepeatedAnswers extends AsyncProcessorSupport implements AsyncProcessor {
+public class RepeatedAnswers implements Processor {
 
     /** Exchange property of a list's exchange (and so of its items): its {@link FileAnswers}. */
     public static final String PROPERTY = "colorsAnswers";
-
     /** Exchange property of a row that was answered: what its answer's {@link CacheDirectives} allow. */
     private static final String DIRECTIVES = "colorsCacheDirectives";
 
     private final Repeats mode;
     private final long bytesPerList;
     private final AnswerCache cache;
-    private final Executor pool;
     private final String method;
 
-    /**
-     * @param cache the cache across lists, {@code null} when off
-     * @param pool  where rows released by a failed call make their own (the call pool)
-     */
-    RepeatedAnswers(Repeats mode, long bytesPerList, AnswerCache cache, Executor pool, String method) {
+    /** @param cache the cache across lists, {@code null} when off */
+    RepeatedAnswers(Repeats mode, long bytesPerList, AnswerCache cache, String method) {
         this.mode = mode;
         this.bytesPerList = bytesPerList;
         this.cache = cache;
-        this.pool = pool;
         this.method = method;
     }
 
@@ -71,35 +61,36 @@ public class RepeatedAnswers extends AsyncProcessorSupport implements AsyncProce
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        FileAnswers answers = exchange.getProperty(PROPERTY, FileAnswers.class);
-        if (answers == null || !exchange.getProperty(CallProperties.SEND, false, Boolean.class)) {
-            callback.done(true); // call-each, or a rejected item: nothing to reuse
-            return true;
+    public void process(Exchange row) throws InterruptedException {
+        FileAnswers answers = row.getProperty(PROPERTY, FileAnswers.class);
+        if (answers == null || !row.getProperty(CallProperties.SEND, false, Boolean.class)) {
+            return; // call-each, or a rejected item: nothing to reuse
         }
-        long now = System.nanoTime();
-        String key = keyOf(exchange.getMessage());
+        long since = System.nanoTime();
+        String key = keyOf(row.getMessage());
         KeptAnswer cached = cache == null ? null : cache.get(key);
         if (cached != null) {
-            reuse(exchange, cached, Reuse.CACHE, now);
-            callback.done(true);
-            return true;
+            reuse(row, cached, Reuse.CACHE, since);
+            return;
         }
-        FileAnswers.Turn turn = answers.join(key, new Waiter(exchange, callback, now));
+        FileAnswers.Turn turn = answers.join(key);
         if (turn instanceof FileAnswers.Hit hit) {
-            reuse(exchange, hit.answer(), Reuse.REPEAT, now);
+            reuse(row, hit.answer(), Reuse.REPEAT, since);
         } else if (turn instanceof FileAnswers.Lead lead) {
-            settleWhenDone(exchange, answers, key, lead.flight());
-        } else {
-            return false; // parked: settle() goes on with it
+            settleWhenDone(row, answers, key, lead.flight());
+        } else if (turn instanceof FileAnswers.Wait wait) {
+            KeptAnswer answer = wait.flight().await();
+            if (answer != null) {
+                reuse(row, answer, Reuse.REPEAT, since);
+            } else {
+                settleWhenDone(row, answers, key, null); // the call failed: this row makes its own
+            }
         }
-        callback.done(true);
-        return true;
     }
 
-    /** Whatever way the row's exchange ends (answer, failure, even an Error), its waiting rows are let go. */
-    private void settleWhenDone(Exchange exchange, FileAnswers answers, String key, FileAnswers.Flight flight) {
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+    /** Whatever way the row's exchange ends, its answer is kept (if it may be) and the rows that wait go on. */
+    private void settleWhenDone(Exchange row, FileAnswers answers, String key, FileAnswers.Flight flight) {
+        row.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
                 settle(done, answers, key, flight);
@@ -113,39 +104,23 @@ public class RepeatedAnswers extends AsyncProcessorSupport implements AsyncProce
     }
 
     private void settle(Exchange done, FileAnswers answers, String key, FileAnswers.Flight flight) {
-        ColorResult result = done.getException() == null && done.getMessage().getBody() instanceof ColorResult r
-                ? r : null;
-        CacheDirectives directives = done.getProperty(DIRECTIVES, CacheDirectives.class);
-        Integer bytes = done.getProperty(CallProperties.ANSWER_BYTES, Integer.class);
-        KeptAnswer kept = result != null && result.ok() && result.reused() == null && directives != null
-                && bytes != null && !directives.noStore() ? KeptAnswer.of(key, result, bytes) : null;
-        if (kept != null && cache != null) {
-            cache.put(key, kept, directives);
-        }
-        List<Waiter> released = answers.settle(key, flight, kept);
-        for (Waiter waiter : released) {
-            if (kept != null) {
-                goOn(waiter, () -> reuse(waiter.exchange(), kept, Reuse.REPEAT, waiter.sinceNanos()));
-            } else {
-                // not reused: each calls on its own, in parallel, on the pool (not nested in this row's end)
-                Runnable call = () -> goOn(waiter, () -> settleWhenDone(waiter.exchange(), answers, key, null));
-                try {
-                    pool.execute(call);
-                } catch (RejectedExecutionException stopping) {
-                    call.run();
+        KeptAnswer kept = null;
+        try {
+            ColorResult result = done.getException() == null && done.getMessage().getBody() instanceof ColorResult r
+                    ? r : null;
+            CacheDirectives directives = done.getProperty(DIRECTIVES, CacheDirectives.class);
+            Integer bytes = done.getProperty(CallProperties.ANSWER_BYTES, Integer.class);
+            if (result != null && result.ok() && result.reused() == null && directives != null && bytes != null
+                    && !directives.noStore()) {
+                kept = KeptAnswer.of(key, result, bytes);
+                if (cache != null) {
+                    cache.put(key, kept, directives);
                 }
             }
+        } finally {
+            // the rows that wait must go on, whatever happened here
+            answers.settle(key, flight, kept);
         }
-    }
-
-    /** Lets a parked row go on; if preparing it fails, it goes on with that failure (it must never stay parked). */
-    private static void goOn(Waiter waiter, Runnable prepare) {
-        try {
-            prepare.run();
-        } catch (RuntimeException e) {
-            waiter.exchange().setException(e);
-        }
-        waiter.callback().done(false);
     }
 
     private static void reuse(Exchange row, KeptAnswer answer, Reuse how, long sinceNanos) {

@@ -1,10 +1,7 @@
 package io.colorinbox.repeats;
 
-import java.util.concurrent.ExecutorService;
-
 import io.colorinbox.api.ApiRequestTemplate;
 import io.colorinbox.config.ColorsProperties;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,8 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class RepeatsConfiguration {
 
     @Bean
-    RepeatedAnswers repeatedAnswers(ColorsProperties colors, CacheProperties cache, ApiRequestTemplate api,
-                                    @Qualifier("colorCallPool") ExecutorService pool) {
+    RepeatedAnswers repeatedAnswers(ColorsProperties colors, CacheProperties cache, ApiRequestTemplate api) {
         if (colors.repeats() == Repeats.CALL_EACH && cache.acrossLists()) {
             throw new IllegalStateException("colors.cache.ttl (" + cache.ttl() + ") needs colors.repeats=call-once:"
                     + " with call-each every row is called and nothing is reused; set colors.cache.ttl=0 or"
@@ -22,7 +18,7 @@ class RepeatsConfiguration {
         }
         AnswerCache across = cache.acrossLists() ? new AnswerCache(cache.ttl(), cache.maxSize().toBytes()) : null;
         long perList = cache.repeatsMaxSize().toBytes() / colors.files().parallel();
-        return new RepeatedAnswers(colors.repeats(), perList, across, pool, api.method().name());
+        return new RepeatedAnswers(colors.repeats(), perList, across, api.method().name());
     }
 
     @Bean

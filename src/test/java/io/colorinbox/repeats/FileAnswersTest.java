@@ -14,24 +14,27 @@ class FileAnswersTest {
     }
 
     @Test
-    void oneRowLeadsTheOthersWaitAndTheAnswerIsThenAHit() {
+    void oneRowLeadsTheOthersWaitAndTheAnswerIsThenAHit() throws InterruptedException {
         FileAnswers answers = new FileAnswers(1 << 20);
-        FileAnswers.Turn first = answers.join("k", new Waiter(null, null, 0));
+        FileAnswers.Turn first = answers.join("k");
         assertThat(first).isInstanceOf(FileAnswers.Lead.class);
-        Waiter second = new Waiter(null, null, 1);
-        assertThat(answers.join("k", second)).isInstanceOf(FileAnswers.Wait.class);
+        FileAnswers.Turn second = answers.join("k");
+        assertThat(second).isEqualTo(new FileAnswers.Wait(((FileAnswers.Lead) first).flight()));
 
         KeptAnswer kept = answer("k", 10);
-        assertThat(answers.settle("k", ((FileAnswers.Lead) first).flight(), kept)).containsExactly(second);
-        assertThat(answers.join("k", new Waiter(null, null, 2))).isEqualTo(new FileAnswers.Hit(kept));
+        answers.settle("k", ((FileAnswers.Lead) first).flight(), kept);
+        assertThat(((FileAnswers.Wait) second).flight().await()).as("the waiting row goes on with it").isSameAs(kept);
+        assertThat(answers.join("k")).isEqualTo(new FileAnswers.Hit(kept));
     }
 
     @Test
-    void aFailedCallLeavesNoAnswerSoTheNextRowLeadsAgain() {
+    void aFailedCallLeavesNoAnswerSoTheNextRowLeadsAgain() throws InterruptedException {
         FileAnswers answers = new FileAnswers(1 << 20);
-        FileAnswers.Lead lead = (FileAnswers.Lead) answers.join("k", new Waiter(null, null, 0));
-        assertThat(answers.settle("k", lead.flight(), null)).isEmpty();
-        assertThat(answers.join("k", new Waiter(null, null, 1))).isInstanceOf(FileAnswers.Lead.class);
+        FileAnswers.Lead lead = (FileAnswers.Lead) answers.join("k");
+        FileAnswers.Wait waiting = (FileAnswers.Wait) answers.join("k");
+        answers.settle("k", lead.flight(), null);
+        assertThat(waiting.flight().await()).as("no answer: the waiting row calls on its own").isNull();
+        assertThat(answers.join("k")).isInstanceOf(FileAnswers.Lead.class);
     }
 
     @Test
@@ -40,7 +43,7 @@ class FileAnswersTest {
         FileAnswers answers = new FileAnswers(bound);
         for (int i = 0; i < 5_000; i++) {
             String key = "GET item-" + i + "?\n";
-            FileAnswers.Lead lead = (FileAnswers.Lead) answers.join(key, new Waiter(null, null, i));
+            FileAnswers.Lead lead = (FileAnswers.Lead) answers.join(key);
             answers.settle(key, lead.flight(), answer(key, 200));
         }
         assertThat(answers.keptBytes()).isPositive().isLessThanOrEqualTo(bound);
