@@ -57,10 +57,4 @@ final class AnswerCache {
             entries.put(key, new Entry(answer, keep.toNanos()));
         }
     }
-
-    /** Answers kept now (for tests). */
-    long size() {
-        entries.cleanUp();
-        return entries.estimatedSize();
-    }
 }

@@ -39,11 +39,11 @@ record CacheDirectives(boolean noStore, boolean noCache, long maxAgeSeconds) {
                 noCache = true;
             } else if (d.startsWith("max-age=")) {
                 // a value that is not a number makes the answer stale (RFC 9111, 4.2.1): keep it no time
-                maxAge = seconds(d.substring("max-age=".length()), 0);
+                maxAge = seconds(d.substring("max-age=".length()));
             }
         }
         if (maxAge > 0 && age != null) {
-            maxAge = Math.max(0, maxAge - seconds(age.strip(), 0));
+            maxAge = Math.max(0, maxAge - seconds(age.strip()));
         }
         return new CacheDirectives(noStore, noCache, maxAge);
     }
@@ -53,17 +53,21 @@ record CacheDirectives(boolean noStore, boolean noCache, long maxAgeSeconds) {
         if (noStore || noCache) {
             return Duration.ZERO;
         }
-        return maxAgeSeconds < 0 ? ttl : ttl.compareTo(Duration.ofSeconds(maxAgeSeconds)) <= 0 ? ttl
-                : Duration.ofSeconds(maxAgeSeconds);
+        if (maxAgeSeconds < 0) {
+            return ttl;
+        }
+        Duration maxAge = Duration.ofSeconds(maxAgeSeconds);
+        return ttl.compareTo(maxAge) <= 0 ? ttl : maxAge;
     }
 
-    private static long seconds(String text, long otherwise) {
+    /** Delta-seconds, quoted or not; 0 when not a number. */
+    private static long seconds(String text) {
         String t = text.startsWith("\"") && text.endsWith("\"") && text.length() > 1
                 ? text.substring(1, text.length() - 1) : text;
         try {
             return Math.max(0, Long.parseLong(t));
         } catch (NumberFormatException e) {
-            return otherwise;
+            return 0;
         }
     }
 
