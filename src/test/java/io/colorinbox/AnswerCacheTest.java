@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,9 +47,10 @@ class AnswerCacheTest extends LoopbackApiTest {
         JsonNode results = second.get("results");
         assertThat(results.get(0).get("reused").asText()).isEqualTo("cache");
         assertThat(results.get(0).get("response").get("color").asText()).isEqualTo("cache-b");
-        assertThat(results.get(1).has("reused")).as("called").isFalse();
         assertThat(results.get(2).get("reused").asText()).isEqualTo("cache");
-        assertThat(results.get(3).get("reused").asText()).as("a repeat within the list").isEqualTo("repeat");
+        // the two cache-c rows run in parallel: whichever comes first calls, the other is its repeat
+        assertThat(List.of(results.get(1).path("reused").asText("called"), results.get(3).path("reused").asText("called")))
+                .as("one call and one repeat within the list").containsExactlyInAnyOrder("called", "repeat");
         assertThat(second.get("reused").asInt()).isEqualTo(3);
         assertThat(meters.get("colors.items.reused").tag("from", "cache").functionCounter().count() - before)
                 .isEqualTo(2);

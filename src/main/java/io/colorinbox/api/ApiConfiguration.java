@@ -162,9 +162,10 @@ public class ApiConfiguration {
         http.setRedirectHandlingDisabled(true);
         http.setCopyHeaders(false);
         http.setCookieManagementDisabled(true);
-        // response headers are mapped for Cache-Control (io.colorinbox.repeats: no-store, max-age); a failure's
-        // headers, e.g. Retry-After, come with its exception. No compression work
+        // of an answer's headers only Cache-Control and Age are mapped (io.colorinbox.repeats: no-store, max-age);
+        // a failure's headers, e.g. Retry-After, come with its exception. No compression work
         http.setSkipResponseHeaders(false);
+        http.setHeaderFilterStrategy(new AnswerHeaders());
         http.setContentCompressionDisabled(true);
         http.setHttpClientConfigurer(client);
     }
