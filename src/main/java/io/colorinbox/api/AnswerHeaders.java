@@ -1,5 +1,6 @@
 package io.colorinbox.api;
 
+import java.util.Locale;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
@@ -16,6 +17,6 @@ final class AnswerHeaders extends HttpHeaderFilterStrategy {
 
     @Override
     public boolean applyFilterToExternalHeaders(String headerName, Object headerValue, Exchange exchange) {
-        return headerName == null || !READ.contains(headerName.toLowerCase(java.util.Locale.ROOT));
+        return headerName == null || !READ.contains(headerName.toLowerCase(Locale.ROOT));
     }
 }

@@ -2,6 +2,7 @@ package io.colorinbox.repeats;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -36,7 +37,7 @@ final class FileAnswers {
         KeptAnswer await() throws InterruptedException {
             try {
                 return answer.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 return null; // never completed exceptionally; a failure is a null answer
             }
         }
